@@ -1,0 +1,37 @@
+// Command kraiter is the Kraiter command-line tool: a local Kraiter server for tests, demos
+// and CI (serve), and the sequence DSL (dsl compile, validate, fmt, decompile, graph).
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+func newRootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:           "kraiter",
+		Short:         "Kraiter sequences: a local server and the sequence DSL",
+		Version:       version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.AddCommand(newServeCmd(), newDSLCmd())
+	return root
+}
+
+func main() {
+	if err := newRootCmd().Execute(); err != nil {
+		var exit exitError
+		if errors.As(err, &exit) {
+			os.Exit(exit.code)
+		}
+		fmt.Fprintln(os.Stderr, "kraiter:", err)
+		os.Exit(1)
+	}
+}

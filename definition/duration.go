@@ -1,0 +1,51 @@
+package definition
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// MaxDuration bounds every duration so that virtual-clock arithmetic cannot overflow.
+const MaxDuration = 10 * 365 * 24 * time.Hour
+
+var durationUnits = map[byte]time.Duration{
+	'm': time.Minute,
+	'h': time.Hour,
+	'd': 24 * time.Hour,
+	'w': 7 * 24 * time.Hour,
+}
+
+// ParseDuration reads a duration of the definition format: a whole number and one unit,
+// m (minutes), h (hours), d (days) or w (weeks), such as "0d", "30m", "12h", "2d", "1w".
+func ParseDuration(s string) (time.Duration, error) {
+	bad := fmt.Errorf("%q is not a duration; write a whole number and one unit, m, h, d or w, such as \"30m\", \"12h\", \"2d\" or \"1w\"", s)
+	if len(s) < 2 {
+		return 0, bad
+	}
+	unit, ok := durationUnits[s[len(s)-1]]
+	if !ok {
+		return 0, bad
+	}
+	digits := s[:len(s)-1]
+	for i := 0; i < len(digits); i++ {
+		if digits[i] < '0' || digits[i] > '9' {
+			return 0, bad
+		}
+	}
+	n, err := strconv.ParseUint(digits, 10, 64)
+	if err != nil || n > uint64(MaxDuration/unit) {
+		return 0, fmt.Errorf("%q is too long; durations are at most 10 years (3650d)", s)
+	}
+	return time.Duration(n) * unit, nil
+}
+
+// CanonicalDuration checks a duration and writes its number without leading zeros.
+func CanonicalDuration(s string) (string, error) {
+	d, err := ParseDuration(s)
+	if err != nil {
+		return "", err
+	}
+	unit := durationUnits[s[len(s)-1]]
+	return strconv.FormatInt(int64(d/unit), 10) + s[len(s)-1:], nil
+}
