@@ -50,12 +50,12 @@ const (
 )
 
 type op struct {
-	kind       opKind
-	path       string
-	step       *Step
-	wait       time.Duration
-	fromDelay  bool
-	target     int
+	kind      opKind
+	path      string
+	step      *Step
+	wait      time.Duration
+	fromDelay bool
+	target    int
 }
 
 // Program is a definition flattened into a list of operations with forward jumps, so that an
