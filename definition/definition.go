@@ -228,9 +228,13 @@ func writeRule(b *bytes.Buffer, r *Rule) {
 	b.WriteByte('}')
 }
 
+// writeString writes s as a JSON string. HTML characters stay as they are: the canonical
+// form is read by people in plans, not embedded in pages.
 func writeString(b *bytes.Buffer, s string) {
-	enc, _ := json.Marshal(s)
-	b.Write(enc)
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)
+	b.Truncate(b.Len() - 1) // Encode ends with a newline
 }
 
 // Walk calls fn for every step, nested ones included, in document order, with its path

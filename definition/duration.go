@@ -40,11 +40,15 @@ func ParseDuration(s string) (time.Duration, error) {
 	return time.Duration(n) * unit, nil
 }
 
-// CanonicalDuration checks a duration and writes its number without leading zeros.
+// CanonicalDuration checks a duration and writes its number without leading zeros. Every
+// zero duration is "0d", so that "0m" and an omitted email delay mean the same.
 func CanonicalDuration(s string) (string, error) {
 	d, err := ParseDuration(s)
 	if err != nil {
 		return "", err
+	}
+	if d == 0 {
+		return DefaultEmailDelay, nil
 	}
 	unit := durationUnits[s[len(s)-1]]
 	return strconv.FormatInt(int64(d/unit), 10) + s[len(s)-1:], nil

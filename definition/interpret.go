@@ -288,10 +288,11 @@ func compare(a, b any) (int, bool) {
 	if !ok1 || !ok2 {
 		return 0, false
 	}
-	af, ok1 := new(big.Float).SetString(string(an))
-	bf, ok2 := new(big.Float).SetString(string(bn))
+	// Exact decimals: a 64-bit float would call 2^64 and 2^64+1 equal.
+	ad, ok1 := parseDecimal(string(an))
+	bd, ok2 := parseDecimal(string(bn))
 	if !ok1 || !ok2 {
 		return 0, false
 	}
-	return af.Cmp(bf), true
+	return ad.cmp(bd), true
 }

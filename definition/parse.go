@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
-	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -52,8 +50,10 @@ func Parse(data []byte) (*Definition, error) {
 	if err := dec.Decode(&raw); err != nil {
 		return nil, &ValidationError{Problems: []Problem{{Message: "not valid JSON: " + jsonErrorText(data, err)}}}
 	}
-	if dec.More() {
-		return nil, &ValidationError{Problems: []Problem{{Message: "not valid JSON: unexpected content after the top-level object"}}}
+	// Decoder.More does not see a stray "}" or "]", so look at what follows the value.
+	if rest := bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
+		line, col := lineCol(data, len(data)-len(rest))
+		return nil, &ValidationError{Problems: []Problem{{Message: fmt.Sprintf("not valid JSON: unexpected content after the top-level object (line %d, column %d)", line, col)}}}
 	}
 	p := &parser{}
 	def := p.definition(raw)
@@ -92,7 +92,8 @@ func Equal(a, b string) (bool, error) {
 func jsonErrorText(data []byte, err error) string {
 	var syn *json.SyntaxError
 	if errors.As(err, &syn) {
-		line, col := lineCol(data, int(syn.Offset))
+		// Offset counts the offending byte itself.
+		line, col := lineCol(data, int(syn.Offset)-1)
 		return fmt.Sprintf("%s (line %d, column %d)", syn.Error(), line, col)
 	}
 	var typ *json.UnmarshalTypeError
@@ -105,10 +106,9 @@ func jsonErrorText(data []byte, err error) string {
 	return err.Error()
 }
 
+// lineCol gives the 1-based line and column of the byte at offset.
 func lineCol(data []byte, offset int) (int, int) {
-	if offset > len(data) {
-		offset = len(data)
-	}
+	offset = min(max(offset, 0), len(data))
 	line, col := 1, 1
 	for _, c := range data[:offset] {
 		if c == '\n' {
@@ -143,7 +143,8 @@ func (p *parser) definition(raw any) *Definition {
 		return nil
 	}
 	steps := p.stepList("steps", rawSteps, 0)
-	if steps != nil && len(steps) == 0 {
+	// Count the steps written, not the valid ones: a lone bad step already has its problem.
+	if list, isList := rawSteps.([]any); rawSteps == nil || (isList && len(list) == 0) {
 		p.add("steps", "must hold at least one step")
 	}
 	if p.steps > MaxSteps {
@@ -296,7 +297,7 @@ func (p *parser) rule(path string, raw any, depth int) *Rule {
 		switch {
 		case op == OpExists && has:
 			p.add(path+".value", "\"exists\" takes no value; remove it")
-		case op != OpExists && ok && !has:
+		case op != OpExists && slices.Contains(AttributeOps, op) && !has:
 			p.add(path+".value", "is required for %q", op)
 		case has:
 			r.Value = canonicalValue(v)
@@ -415,22 +416,10 @@ func writeValue(b *bytes.Buffer, v any) {
 }
 
 func canonicalNumber(n json.Number) string {
-	if i, err := strconv.ParseInt(string(n), 10, 64); err == nil {
-		return strconv.FormatInt(i, 10)
+	if d, ok := parseDecimal(string(n)); ok {
+		return d.String()
 	}
-	f, ok := new(big.Float).SetPrec(200).SetString(string(n))
-	if !ok {
-		return string(n)
-	}
-	if f.IsInt() {
-		if i, acc := f.Int(nil); acc == big.Exact {
-			return i.String()
-		}
-	}
-	if f64, _ := f.Float64(); !math.IsInf(f64, 0) {
-		return strconv.FormatFloat(f64, 'g', -1, 64)
-	}
-	return f.Text('g', -1)
+	return string(n)
 }
 
 func isNumberOrString(v any) bool {
