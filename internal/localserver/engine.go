@@ -1,0 +1,220 @@
+package localserver
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/kraiter/terraform-provider-kraiter/definition"
+)
+
+// The engine carries enrolments through their sequence's program against the virtual clock.
+// It runs lazily, inside the transaction of a request that reads or changes engine state,
+// and on clock advances: everything due by "now" happens then, at the virtual times it was
+// due, so the result is the same as if a scheduler had run in the background.
+
+// enrolment is an active enrolment's place in its program.
+type enrolment struct {
+	pk         int64
+	sequencePK int64
+	contactID  string
+	cursor     definition.Cursor
+}
+
+// runner advances enrolments within one transaction at one virtual time, reusing compiled
+// programs and loaded contacts.
+type runner struct {
+	tx       *sql.Tx
+	now      time.Time
+	programs map[int64]*definition.Program
+	contacts map[string]*definition.Contact
+}
+
+func newRunner(tx *sql.Tx, now time.Time) *runner {
+	return &runner{tx: tx, now: now, programs: map[int64]*definition.Program{}, contacts: map[string]*definition.Contact{}}
+}
+
+// processDue advances every active enrolment of an active sequence that is due by now.
+func processDue(ctx context.Context, tx *sql.Tx, now time.Time) error {
+	rows, err := tx.QueryContext(ctx,
+		`SELECT e.pk, e.sequence_pk, e.contact_id, e.pc, e.due_at
+		 FROM enrolments e JOIN sequences s ON s.pk = e.sequence_pk
+		 WHERE e.status = 'active' AND e.due_at <= ? AND s.status = 'active' AND s.deleted_at IS NULL
+		 ORDER BY e.due_at, e.pk`, toMillis(now))
+	if err != nil {
+		return fmt.Errorf("find due enrolments: %w", err)
+	}
+	var due []enrolment
+	for rows.Next() {
+		var e enrolment
+		var at int64
+		if err := rows.Scan(&e.pk, &e.sequencePK, &e.contactID, &e.cursor.PC, &at); err != nil {
+			_ = rows.Close()
+			return fmt.Errorf("find due enrolments: %w", err)
+		}
+		e.cursor.At = fromMillis(at)
+		due = append(due, e)
+	}
+	if err := rows.Close(); err != nil {
+		return fmt.Errorf("find due enrolments: %w", err)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("find due enrolments: %w", err)
+	}
+	r := newRunner(tx, now)
+	for _, e := range due {
+		if err := r.advance(ctx, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// enrol starts a contact on a sequence and runs what is due at once. It reports false when
+// the contact already has an active enrolment in the sequence.
+func (r *runner) enrol(ctx context.Context, sequencePK int64, contactID string) (bool, error) {
+	res, err := r.tx.ExecContext(ctx,
+		`INSERT INTO enrolments (sequence_pk, contact_id, status, pc, due_at, enrolled_at)
+		 VALUES (?, ?, 'active', 0, ?, ?) ON CONFLICT DO NOTHING`,
+		sequencePK, contactID, toMillis(r.now), toMillis(r.now))
+	if err != nil {
+		return false, fmt.Errorf("enrol contact %q: %w", contactID, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("enrol contact %q: %w", contactID, err)
+	}
+	if n == 0 {
+		return false, nil
+	}
+	pk, err := res.LastInsertId()
+	if err != nil {
+		return false, fmt.Errorf("enrol contact %q: %w", contactID, err)
+	}
+	return true, r.advance(ctx, enrolment{pk: pk, sequencePK: sequencePK, contactID: contactID, cursor: definition.Cursor{At: r.now}})
+}
+
+// advance runs one enrolment up to now: emails that would send become sends at the virtual
+// time they were due, and the enrolment completes once past its last step, a trailing delay
+// included.
+func (r *runner) advance(ctx context.Context, e enrolment) error {
+	prog, err := r.program(ctx, e.sequencePK)
+	if err != nil {
+		return err
+	}
+	contact, err := r.contact(ctx, e.contactID)
+	if err != nil {
+		return err
+	}
+	var sends []definition.Visit
+	cursor := prog.Run(e.cursor, r.now, contact, func(v definition.Visit) {
+		if v.Type == definition.StepEmail && v.WouldSend != nil && *v.WouldSend {
+			sends = append(sends, v)
+		}
+	})
+	for _, v := range sends {
+		_, err := r.tx.ExecContext(ctx,
+			"INSERT INTO sends (sequence_pk, contact_id, template_id, status, created_at) VALUES (?, ?, ?, 'sent', ?)",
+			e.sequencePK, e.contactID, v.TemplateID, toMillis(v.At))
+		if err != nil {
+			return fmt.Errorf("record send of %q to contact %q: %w", v.TemplateID, e.contactID, err)
+		}
+	}
+	if prog.Done(cursor) && !cursor.At.After(r.now) {
+		_, err = r.tx.ExecContext(ctx,
+			"UPDATE enrolments SET status = 'completed', pc = ?, due_at = ?, ended_at = ? WHERE pk = ?",
+			cursor.PC, toMillis(cursor.At), toMillis(cursor.At), e.pk)
+	} else {
+		_, err = r.tx.ExecContext(ctx, "UPDATE enrolments SET pc = ?, due_at = ? WHERE pk = ?",
+			cursor.PC, toMillis(cursor.At), e.pk)
+	}
+	if err != nil {
+		return fmt.Errorf("store enrolment of contact %q: %w", e.contactID, err)
+	}
+	return nil
+}
+
+func (r *runner) program(ctx context.Context, sequencePK int64) (*definition.Program, error) {
+	if p, ok := r.programs[sequencePK]; ok {
+		return p, nil
+	}
+	var text string
+	if err := r.tx.QueryRowContext(ctx, "SELECT definition FROM sequences WHERE pk = ?", sequencePK).Scan(&text); err != nil {
+		return nil, fmt.Errorf("read definition of sequence #%d: %w", sequencePK, err)
+	}
+	def, err := definition.ParseString(text)
+	if err != nil {
+		return nil, fmt.Errorf("stored definition of sequence #%d: %w", sequencePK, err)
+	}
+	p := definition.Compile(def)
+	r.programs[sequencePK] = p
+	return p, nil
+}
+
+func (r *runner) contact(ctx context.Context, id string) (*definition.Contact, error) {
+	if c, ok := r.contacts[id]; ok {
+		return c, nil
+	}
+	c, err := interpreterContact(ctx, r.tx, id)
+	if err != nil {
+		return nil, err
+	}
+	r.contacts[id] = c
+	return c, nil
+}
+
+// resumeEnrolments lets a sequence that becomes active again go on from now: steps that fell
+// due while it was paused or a draft happen now rather than in the past.
+func resumeEnrolments(ctx context.Context, tx *sql.Tx, sequencePK int64, now time.Time) error {
+	_, err := tx.ExecContext(ctx,
+		"UPDATE enrolments SET due_at = max(due_at, ?) WHERE sequence_pk = ? AND status = 'active'",
+		toMillis(now), sequencePK)
+	if err != nil {
+		return fmt.Errorf("resume enrolments: %w", err)
+	}
+	return nil
+}
+
+// enrolOnEvent enrols a contact in every active sequence with a trigger on the event, and
+// returns the ids of the sequences it newly entered.
+func enrolOnEvent(ctx context.Context, tx *sql.Tx, now time.Time, contactID, eventName string) ([]string, error) {
+	rows, err := tx.QueryContext(ctx,
+		`SELECT DISTINCT s.pk, s.id FROM sequences s JOIN sequence_triggers t ON t.sequence_pk = s.pk
+		 WHERE t.type = 'event' AND t.event_name = ? AND s.status = 'active' AND s.deleted_at IS NULL
+		 ORDER BY s.id`, eventName)
+	if err != nil {
+		return nil, fmt.Errorf("find sequences triggered by %q: %w", eventName, err)
+	}
+	type target struct {
+		pk int64
+		id string
+	}
+	var targets []target
+	for rows.Next() {
+		var t target
+		if err := rows.Scan(&t.pk, &t.id); err != nil {
+			_ = rows.Close()
+			return nil, fmt.Errorf("find sequences triggered by %q: %w", eventName, err)
+		}
+		targets = append(targets, t)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, fmt.Errorf("find sequences triggered by %q: %w", eventName, err)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("find sequences triggered by %q: %w", eventName, err)
+	}
+	r := newRunner(tx, now)
+	enrolled := []string{}
+	for _, t := range targets {
+		ok, err := r.enrol(ctx, t.pk, contactID)
+		if err != nil {
+			return nil, fmt.Errorf("enrol in sequence %q: %w", t.id, err)
+		}
+		if ok {
+			enrolled = append(enrolled, t.id)
+		}
+	}
+	return enrolled, nil
+}

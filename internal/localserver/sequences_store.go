@@ -1,0 +1,175 @@
+package localserver
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// sequenceRecord is a live sequence with its internal key.
+type sequenceRecord struct {
+	pk int64
+	Sequence
+}
+
+const sequenceColumns = "pk, id, name, definition, status, created_at, updated_at"
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanSequence(row scanner) (sequenceRecord, error) {
+	var rec sequenceRecord
+	var created, updated int64
+	if err := row.Scan(&rec.pk, &rec.ID, &rec.Name, &rec.Definition, &rec.Status, &created, &updated); err != nil {
+		return rec, err
+	}
+	rec.CreatedAt = formatTime(fromMillis(created))
+	rec.UpdatedAt = formatTime(fromMillis(updated))
+	return rec, nil
+}
+
+// getSequence reads a live sequence with its triggers, or answers NOT_FOUND.
+func getSequence(ctx context.Context, tx *sql.Tx, id string) (sequenceRecord, error) {
+	rec, err := scanSequence(tx.QueryRowContext(ctx,
+		"SELECT "+sequenceColumns+" FROM sequences WHERE id = ? AND deleted_at IS NULL", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return rec, notFound("no sequence with id %q", id)
+	}
+	if err != nil {
+		return rec, fmt.Errorf("get sequence %q: %w", id, err)
+	}
+	if rec.Triggers, err = loadTriggers(ctx, tx, rec.pk); err != nil {
+		return rec, fmt.Errorf("get sequence %q: %w", id, err)
+	}
+	return rec, nil
+}
+
+func sequenceExists(ctx context.Context, tx *sql.Tx, id string) (bool, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sequences WHERE id = ? AND deleted_at IS NULL", id).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("look up sequence %q: %w", id, err)
+	}
+	return n > 0, nil
+}
+
+// listSequences reads up to limit live sequences with ids after the given one, in id order,
+// optionally only those with a status.
+func listSequences(ctx context.Context, tx *sql.Tx, after, status string, limit int) ([]sequenceRecord, error) {
+	rows, err := tx.QueryContext(ctx,
+		"SELECT "+sequenceColumns+" FROM sequences WHERE deleted_at IS NULL AND id > ? AND (? = '' OR status = ?) ORDER BY id LIMIT ?",
+		after, status, status, limit)
+	if err != nil {
+		return nil, fmt.Errorf("list sequences: %w", err)
+	}
+	var recs []sequenceRecord
+	for rows.Next() {
+		rec, err := scanSequence(rows)
+		if err != nil {
+			_ = rows.Close()
+			return nil, fmt.Errorf("list sequences: %w", err)
+		}
+		recs = append(recs, rec)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, fmt.Errorf("list sequences: %w", err)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list sequences: %w", err)
+	}
+	for i := range recs {
+		if recs[i].Triggers, err = loadTriggers(ctx, tx, recs[i].pk); err != nil {
+			return nil, fmt.Errorf("list sequences: %w", err)
+		}
+	}
+	return recs, nil
+}
+
+func loadTriggers(ctx context.Context, tx *sql.Tx, pk int64) ([]Trigger, error) {
+	rows, err := tx.QueryContext(ctx,
+		"SELECT type, coalesce(event_name, ''), coalesce(segment_id, '') FROM sequence_triggers WHERE sequence_pk = ? ORDER BY position", pk)
+	if err != nil {
+		return nil, fmt.Errorf("read triggers: %w", err)
+	}
+	defer rows.Close()
+	triggers := []Trigger{}
+	for rows.Next() {
+		var t Trigger
+		if err := rows.Scan(&t.Type, &t.EventName, &t.SegmentID); err != nil {
+			return nil, fmt.Errorf("read triggers: %w", err)
+		}
+		triggers = append(triggers, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read triggers: %w", err)
+	}
+	return triggers, nil
+}
+
+func insertSequence(ctx context.Context, tx *sql.Tx, seq Sequence, now time.Time) (int64, error) {
+	res, err := tx.ExecContext(ctx,
+		"INSERT INTO sequences (id, name, definition, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+		seq.ID, seq.Name, seq.Definition, seq.Status, toMillis(now), toMillis(now))
+	if err != nil {
+		return 0, fmt.Errorf("insert sequence %q: %w", seq.ID, err)
+	}
+	pk, err := res.LastInsertId()
+	if err != nil {
+		return 0, fmt.Errorf("insert sequence %q: %w", seq.ID, err)
+	}
+	return pk, replaceTriggers(ctx, tx, pk, seq.Triggers)
+}
+
+func replaceTriggers(ctx context.Context, tx *sql.Tx, pk int64, triggers []Trigger) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM sequence_triggers WHERE sequence_pk = ?", pk); err != nil {
+		return fmt.Errorf("replace triggers: %w", err)
+	}
+	for i, t := range triggers {
+		_, err := tx.ExecContext(ctx,
+			"INSERT INTO sequence_triggers (sequence_pk, position, type, event_name, segment_id) VALUES (?, ?, ?, nullif(?, ''), nullif(?, ''))",
+			pk, i, t.Type, t.EventName, t.SegmentID)
+		if err != nil {
+			return fmt.Errorf("store trigger %d: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// updateSequence stores a sequence's name, definition and status as they are in rec.
+func updateSequence(ctx context.Context, tx *sql.Tx, rec *sequenceRecord, now time.Time) error {
+	_, err := tx.ExecContext(ctx,
+		"UPDATE sequences SET name = ?, definition = ?, status = ?, updated_at = ? WHERE pk = ?",
+		rec.Name, rec.Definition, rec.Status, toMillis(now), rec.pk)
+	if err != nil {
+		return fmt.Errorf("update sequence %q: %w", rec.ID, err)
+	}
+	rec.UpdatedAt = formatTime(now)
+	return nil
+}
+
+// deleteSequence marks a sequence deleted and cancels its active enrolments.
+func deleteSequence(ctx context.Context, tx *sql.Tx, rec sequenceRecord, now time.Time) error {
+	if _, err := tx.ExecContext(ctx, "UPDATE sequences SET deleted_at = ? WHERE pk = ?", toMillis(now), rec.pk); err != nil {
+		return fmt.Errorf("delete sequence %q: %w", rec.ID, err)
+	}
+	_, err := tx.ExecContext(ctx,
+		"UPDATE enrolments SET status = 'cancelled', ended_at = ? WHERE sequence_pk = ? AND status = 'active'",
+		toMillis(now), rec.pk)
+	if err != nil {
+		return fmt.Errorf("cancel enrolments of sequence %q: %w", rec.ID, err)
+	}
+	return nil
+}
+
+// sequenceStatus counts a sequence's enrolments.
+func sequenceStatus(ctx context.Context, tx *sql.Tx, rec sequenceRecord) (SequenceStatus, error) {
+	st := SequenceStatus{ID: rec.ID, Status: rec.Status}
+	err := tx.QueryRowContext(ctx,
+		`SELECT count(*), coalesce(sum(status = 'active'), 0), coalesce(sum(status = 'completed'), 0)
+		 FROM enrolments WHERE sequence_pk = ?`, rec.pk).Scan(&st.TotalEnrolled, &st.ActiveEnrolments, &st.CompletedCount)
+	if err != nil {
+		return st, fmt.Errorf("count enrolments of sequence %q: %w", rec.ID, err)
+	}
+	return st, nil
+}
