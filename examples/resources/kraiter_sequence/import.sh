@@ -1,0 +1,2 @@
+# Import an existing sequence by its id.
+terraform import kraiter_sequence.onboarding seq_onboarding

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Renders docs/ with tfplugindocs from templates/, examples/ and the provider's schema.
+# The schema comes from `tofu providers schema -json` run with dev_overrides (no init, no
+# network), so that the provider function is documented too.
+#   scripts/generate-docs.sh          regenerate docs/
+#   scripts/generate-docs.sh --check  fail when docs/ is stale or does not validate
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+check=false
+[ "${1:-}" = "--check" ] && check=true
+
+tofu=$(scripts/install-clis.sh tofu)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+go build -o "$work/bin/terraform-provider-kraiter" .
+cat > "$work/tofurc" <<CFG
+provider_installation {
+  dev_overrides {
+    "registry.opentofu.org/kraiter/kraiter" = "$work/bin"
+  }
+  direct {}
+}
+CFG
+mkdir "$work/config"
+cat > "$work/config/main.tf" <<'TF'
+terraform {
+  required_providers {
+    kraiter = { source = "kraiter/kraiter" }
+  }
+}
+TF
+(cd "$work/config" && TF_CLI_CONFIG_FILE="$work/tofurc" "$tofu" providers schema -json) > "$work/schema-tofu.json"
+# tfplugindocs looks the provider up by its short name.
+sed 's#"registry.opentofu.org/kraiter/kraiter"#"kraiter"#' "$work/schema-tofu.json" > "$work/schema.json"
+
+out="$root/docs"
+$check && out="$work/docs"
+go tool tfplugindocs generate \
+  --provider-dir "$root" \
+  --provider-name kraiter \
+  --providers-schema "$work/schema.json" \
+  --rendered-website-dir "$out" >/dev/null
+go tool tfplugindocs validate --provider-dir "$root" --provider-name kraiter >/dev/null
+
+if $check; then
+  if ! diff -ru "$root/docs" "$out"; then
+    echo "docs/ is stale: run 'make generate' and commit the result" >&2
+    exit 1
+  fi
+  echo "docs/ is up to date and valid"
+fi

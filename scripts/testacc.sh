@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs the provider's acceptance tests twice, against real CLIs built from the Go module
+# proxy: OpenTofu, then Terraform 1.5.7 (the last MPL-licensed release). Nothing is
+# downloaded from release sites. Extra arguments go to `go test` (e.g. -run TestAccSequence_).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+tofu=$(scripts/install-clis.sh tofu)
+terraform=$(scripts/install-clis.sh terraform)
+# An empty CLI configuration, so that nothing on this machine (credentials, mirrors,
+# dev_overrides) changes what the tests see.
+cli_config=$(mktemp)
+trap 'rm -f "$cli_config"' EXIT
+
+run() {
+  local name=$1; shift
+  echo "==> acceptance tests with $name"
+  env "$@" TF_ACC=1 TF_CLI_CONFIG_FILE="$cli_config" TF_IN_AUTOMATION=1 \
+    go test -count=1 -timeout 30m ./provider/ -run '^TestAcc' "${EXTRA_ARGS[@]}"
+}
+
+EXTRA_ARGS=("$@")
+run "OpenTofu ($("$tofu" version | head -n1))" TF_ACC_TERRAFORM_PATH="$tofu" TF_ACC_PROVIDER_HOST=registry.opentofu.org
+run "Terraform ($("$terraform" version | head -n1))" -u TF_ACC_PROVIDER_HOST TF_ACC_TERRAFORM_PATH="$terraform"
