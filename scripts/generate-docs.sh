@@ -37,11 +37,12 @@ sed 's#"registry.opentofu.org/kraiter/kraiter"#"kraiter"#' "$work/schema-tofu.js
 
 out="$root/docs"
 $check && out="$work/docs"
+# tfplugindocs takes the output folder relative to the provider's.
 go tool tfplugindocs generate \
   --provider-dir "$root" \
   --provider-name kraiter \
   --providers-schema "$work/schema.json" \
-  --rendered-website-dir "$out" >/dev/null
+  --rendered-website-dir "$(realpath --relative-to="$root" "$out")" >/dev/null
 go tool tfplugindocs validate --provider-dir "$root" --provider-name kraiter >/dev/null
 
 if $check; then

@@ -139,7 +139,7 @@ func TestEnrolledContactsAndTrailingDelay(t *testing.T) {
 	if len(page.Data) != 2 || page.NextCursor == nil {
 		t.Fatalf("first page of 2: %+v", page)
 	}
-	var c localserver.Contact = page.Data[0]
+	c := page.Data[0]
 	var attrs map[string]any
 	if err := json.Unmarshal(c.Attributes, &attrs); err != nil || c.Email != "con_a@example.com" || !c.Subscribed || c.CreatedAt == "" {
 		t.Errorf("contact %+v (%v)", c, err)

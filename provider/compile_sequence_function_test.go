@@ -1,0 +1,130 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+)
+
+// functionTestCase runs config on Terraform 1.8 and later, and OpenTofu, which have
+// provider-defined functions.
+func functionTestCase(steps ...resource.TestStep) resource.TestCase {
+	return resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps:                    steps,
+	}
+}
+
+func TestAccCompileSequenceFunction_basic(t *testing.T) {
+	testAccPreCheck(t)
+	resource.UnitTest(t, functionTestCase(resource.TestStep{
+		Config: offlineProviderConfig + fmt.Sprintf(`
+output "json" {
+  value = provider::kraiter::compile_sequence(%q, {})
+}
+`, onboardingDSL),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownOutputValue("json", knownvalue.StringExact(onboardingJSON)),
+		},
+	}))
+}
+
+func TestAccCompileSequenceFunction_vars(t *testing.T) {
+	testAccPreCheck(t)
+	resource.UnitTest(t, functionTestCase(resource.TestStep{
+		Config: offlineProviderConfig + `
+locals {
+  dsl = <<-EOT
+    email {
+      template = "tmpl_getting_started_$${var.locale}"
+    }
+  EOT
+}
+
+output "json" {
+  value = provider::kraiter::compile_sequence(local.dsl, { locale = "fr" })
+}
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownOutputValue("json",
+				knownvalue.StringExact(`{"steps":[{"type":"email","templateId":"tmpl_getting_started_fr","delay":"0d"}]}`)),
+		},
+	}))
+}
+
+func TestAccCompileSequenceFunction_dslError(t *testing.T) {
+	testAccPreCheck(t)
+	resource.UnitTest(t, functionTestCase(resource.TestStep{
+		Config: offlineProviderConfig + fmt.Sprintf(`
+output "json" {
+  value = provider::kraiter::compile_sequence(%q, {})
+}
+`, badDSL),
+		ExpectError: regexp.MustCompile(`sequence\.kraiter\.hcl:5:1: Unknown block type`),
+	}))
+}
+
+func TestCompileSequenceFunctionRun(t *testing.T) {
+	ctx := context.Background()
+	noVars := types.MapValueMust(types.StringType, map[string]attr.Value{})
+	tests := []struct {
+		name      string
+		source    string
+		vars      types.Map
+		want      string
+		wantError string // a part of the error text, or "" for success
+		wantArg   int64
+	}{
+		{name: "compiles", source: onboardingDSL, vars: noVars, want: onboardingJSON},
+		{
+			name:   "vars",
+			source: "email {\n  template = \"tmpl_${var.kind}\"\n}\n",
+			vars:   types.MapValueMust(types.StringType, map[string]attr.Value{"kind": types.StringValue("welcome")}),
+			want:   `{"steps":[{"type":"email","templateId":"tmpl_welcome","delay":"0d"}]}`,
+		},
+		{name: "DSL error", source: badDSL, vars: noVars, wantError: "\nsequence.kraiter.hcl:5:1: ", wantArg: 0},
+		{
+			name:      "null var",
+			source:    onboardingDSL,
+			vars:      types.MapValueMust(types.StringType, map[string]attr.Value{"kind": types.StringNull()}),
+			wantError: `vars["kind"] is null`,
+			wantArg:   1,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := function.RunRequest{Arguments: function.NewArgumentsData([]attr.Value{types.StringValue(tt.source), tt.vars})}
+			resp := function.RunResponse{Result: function.NewResultData(types.StringUnknown())}
+			compileSequenceFunction{}.Run(ctx, req, &resp)
+			if tt.wantError != "" {
+				if resp.Error == nil {
+					t.Fatalf("no error; result %s", resp.Result.Value())
+				}
+				if !strings.Contains(resp.Error.Text, tt.wantError) {
+					t.Errorf("error %q does not contain %q", resp.Error.Text, tt.wantError)
+				}
+				if resp.Error.FunctionArgument == nil || *resp.Error.FunctionArgument != tt.wantArg {
+					t.Errorf("error points at argument %v, want %d", resp.Error.FunctionArgument, tt.wantArg)
+				}
+				return
+			}
+			if resp.Error != nil {
+				t.Fatalf("error: %s", resp.Error)
+			}
+			if got := resp.Result.Value(); !got.Equal(types.StringValue(tt.want)) {
+				t.Errorf("result %s, want %q", got, tt.want)
+			}
+		})
+	}
+}

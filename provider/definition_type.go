@@ -1,0 +1,133 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/attr/xattr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/kraiter/terraform-provider-kraiter/definition"
+)
+
+// definitionType is the type of a sequence's definition attribute: a JSON string whose
+// equality is the definition's meaning (CONTRACT.md section 2), so that whitespace, key order
+// and omitted defaults never show as a change, while a real change does.
+type definitionType struct {
+	basetypes.StringType
+}
+
+var _ basetypes.StringTypable = definitionType{}
+
+func (t definitionType) String() string { return "definitionType" }
+
+func (t definitionType) Equal(o attr.Type) bool {
+	_, ok := o.(definitionType)
+	return ok
+}
+
+func (t definitionType) ValueType(context.Context) attr.Value { return definitionValue{} }
+
+func (t definitionType) ValueFromString(_ context.Context, in basetypes.StringValue) (basetypes.StringValuable, diag.Diagnostics) {
+	return definitionValue{StringValue: in}, nil
+}
+
+func (t definitionType) ValueFromTerraform(ctx context.Context, in tftypes.Value) (attr.Value, error) {
+	v, err := t.StringType.ValueFromTerraform(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	s, ok := v.(basetypes.StringValue)
+	if !ok {
+		return nil, fmt.Errorf("unexpected value type %T", v)
+	}
+	return definitionValue{StringValue: s}, nil
+}
+
+// definitionValue is a value of definitionType.
+type definitionValue struct {
+	basetypes.StringValue
+}
+
+var (
+	_ basetypes.StringValuableWithSemanticEquals = definitionValue{}
+	_ xattr.ValidateableAttribute                = definitionValue{}
+)
+
+func newDefinitionValue(s string) definitionValue {
+	return definitionValue{StringValue: basetypes.NewStringValue(s)}
+}
+
+func (v definitionValue) Type(context.Context) attr.Type { return definitionType{} }
+
+func (v definitionValue) Equal(o attr.Value) bool {
+	other, ok := o.(definitionValue)
+	return ok && v.StringValue.Equal(other.StringValue)
+}
+
+// StringSemanticEquals keeps the prior value when the new one means the same. A value that
+// does not parse is never equal: validation reports it.
+func (v definitionValue) StringSemanticEquals(_ context.Context, newValuable basetypes.StringValuable) (bool, diag.Diagnostics) {
+	other, ok := newValuable.(definitionValue)
+	if !ok {
+		return false, nil
+	}
+	equal, err := definition.Equal(v.ValueString(), other.ValueString())
+	return err == nil && equal, nil
+}
+
+// ValidateAttribute checks the definition at plan time, reporting every problem with its path.
+func (v definitionValue) ValidateAttribute(_ context.Context, req xattr.ValidateAttributeRequest, resp *xattr.ValidateAttributeResponse) {
+	if v.IsNull() || v.IsUnknown() {
+		return
+	}
+	if _, err := definition.ParseString(v.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid sequence definition", describeDefinitionError(err))
+	}
+}
+
+// describeDefinitionError lists a definition's problems a line each, with their paths.
+func describeDefinitionError(err error) string {
+	var verr *definition.ValidationError
+	if !errors.As(err, &verr) {
+		return err.Error()
+	}
+	var b strings.Builder
+	b.WriteString("The definition is not a valid Kraiter sequence definition (see the kraiter_sequence documentation for its format):\n")
+	for _, p := range verr.Problems {
+		b.WriteString("\n  - ")
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// keepEquivalentDefinition plans the prior value when the configured definition means the
+// same: Terraform accepts a prior value in place of an equivalent configured one, and the
+// plan then shows no change, also right after an import, when the state holds the API's text
+// and the configuration another spelling of it.
+type keepEquivalentDefinition struct{}
+
+var _ planmodifier.String = keepEquivalentDefinition{}
+
+func (keepEquivalentDefinition) Description(context.Context) string {
+	return "keeps the prior definition when the configured one means the same"
+}
+
+func (m keepEquivalentDefinition) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (keepEquivalentDefinition) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if req.StateValue.IsNull() || req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if equal, err := definition.Equal(req.StateValue.ValueString(), req.ConfigValue.ValueString()); err == nil && equal {
+		resp.PlanValue = req.StateValue
+	}
+}

@@ -1,0 +1,135 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/kraiter/terraform-provider-kraiter/client"
+)
+
+var _ datasource.DataSourceWithConfigure = (*sequenceDryRunDataSource)(nil)
+
+// sequenceDryRunDataSource simulates one contact's path through a sequence:
+// kraiter_sequence_dry_run.
+type sequenceDryRunDataSource struct {
+	client *client.Client
+}
+
+type sequenceDryRunDataSourceModel struct {
+	ID        types.String          `tfsdk:"id"`
+	ContactID types.String          `tfsdk:"contact_id"`
+	Steps     []dryRunStepDataModel `tfsdk:"steps"`
+}
+
+type dryRunStepDataModel struct {
+	Path       types.String `tfsdk:"path"`
+	Type       types.String `tfsdk:"type"`
+	TemplateID types.String `tfsdk:"template_id"`
+	WouldSend  types.Bool   `tfsdk:"would_send"`
+	Duration   types.String `tfsdk:"duration"`
+	Matched    types.Bool   `tfsdk:"matched"`
+	Reason     types.String `tfsdk:"reason"`
+}
+
+func newSequenceDryRunDataSource() datasource.DataSource { return &sequenceDryRunDataSource{} }
+
+func (d *sequenceDryRunDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_sequence_dry_run"
+}
+
+func (d *sequenceDryRunDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Simulates a contact's path through a Kraiter sequence without sending anything: " +
+			"the steps the contact would pass through, which conditions match and which emails would be sent. " +
+			"Useful to check a sequence's logic, for example in a `check` block.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The sequence's id.",
+				Required:            true,
+			},
+			"contact_id": schema.StringAttribute{
+				MarkdownDescription: "The id of the contact to simulate. The contact must exist; it need not be enrolled.",
+				Required:            true,
+			},
+			"steps": schema.ListNestedAttribute{
+				MarkdownDescription: "The steps the contact would pass through, in order. A field that does not apply to a step is null.",
+				Computed:            true,
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"path": schema.StringAttribute{
+							MarkdownDescription: "Where the step is in the definition, such as `steps[3].then[0]`.",
+							Computed:            true,
+						},
+						"type": schema.StringAttribute{
+							MarkdownDescription: "`email`, `delay` or `condition`.",
+							Computed:            true,
+						},
+						"template_id": schema.StringAttribute{
+							MarkdownDescription: "An email step's template.",
+							Computed:            true,
+						},
+						"would_send": schema.BoolAttribute{
+							MarkdownDescription: "Whether an email step would send its email.",
+							Computed:            true,
+						},
+						"duration": schema.StringAttribute{
+							MarkdownDescription: "A delay step's duration, or an email step's delay when it has one, such as `2d`.",
+							Computed:            true,
+						},
+						"matched": schema.BoolAttribute{
+							MarkdownDescription: "Whether a condition step's rule matched the contact (then its `then` steps follow, otherwise its `else` steps).",
+							Computed:            true,
+						},
+						"reason": schema.StringAttribute{
+							MarkdownDescription: "Why an email step would not send, such as `unsubscribed`.",
+							Computed:            true,
+						},
+					},
+				},
+			},
+		},
+	}
+}
+
+func (d *sequenceDryRunDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *sequenceDryRunDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var state sequenceDryRunDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !requireClient(d.client, &resp.Diagnostics) {
+		return
+	}
+	id, contactID := state.ID.ValueString(), state.ContactID.ValueString()
+	res, err := d.client.Sequences.DryRun(ctx, id, contactID)
+	if err != nil {
+		if errors.Is(err, client.ErrNotFound) {
+			// The API answers NOT_FOUND for a missing sequence and for a missing contact; its
+			// message says which.
+			resp.Diagnostics.AddError("Sequence or contact not found",
+				fmt.Sprintf("The dry run of sequence %q for contact %q found no such sequence or contact: %s. Check both ids.", id, contactID, err))
+			return
+		}
+		resp.Diagnostics.AddError("Could not dry-run the sequence", err.Error())
+		return
+	}
+	state.Steps = make([]dryRunStepDataModel, 0, len(res.Steps))
+	for _, s := range res.Steps {
+		state.Steps = append(state.Steps, dryRunStepDataModel{
+			Path:       types.StringValue(s.Path),
+			Type:       types.StringValue(s.Type),
+			TemplateID: optionalString(s.TemplateID),
+			WouldSend:  types.BoolPointerValue(s.WouldSend),
+			Duration:   optionalString(s.Duration),
+			Matched:    types.BoolPointerValue(s.Matched),
+			Reason:     optionalString(s.Reason),
+		})
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}

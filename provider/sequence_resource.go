@@ -1,0 +1,437 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/kraiter/terraform-provider-kraiter/client"
+)
+
+const defaultTimeout = 5 * time.Minute
+
+var (
+	_ resource.Resource                   = (*sequenceResource)(nil)
+	_ resource.ResourceWithConfigure      = (*sequenceResource)(nil)
+	_ resource.ResourceWithImportState    = (*sequenceResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*sequenceResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*sequenceResource)(nil)
+)
+
+// idPattern is the API's rule for sequence ids, checked at plan time.
+var idPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+
+func newSequenceResource() resource.Resource { return &sequenceResource{} }
+
+type sequenceResource struct {
+	client *client.Client
+}
+
+type sequenceModel struct {
+	ID         types.String    `tfsdk:"id"`
+	Name       types.String    `tfsdk:"name"`
+	Definition definitionValue `tfsdk:"definition"`
+	Triggers   types.Set       `tfsdk:"triggers"`
+	Status     types.String    `tfsdk:"status"`
+	CreatedAt  types.String    `tfsdk:"created_at"`
+	UpdatedAt  types.String    `tfsdk:"updated_at"`
+	Timeouts   timeouts.Value  `tfsdk:"timeouts"`
+}
+
+func (r *sequenceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_sequence"
+}
+
+func (r *sequenceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Kraiter email sequence: the steps (emails, delays and conditions) that contacts move through, and the triggers that enrol them.\n\n" +
+			"The `definition` is the sequence's JSON definition. Write it with `jsonencode(...)`, as JSON text, or in the sequence DSL compiled by the `kraiter_sequence_definition` data source or the `provider::kraiter::compile_sequence` function. " +
+			"Two definitions that mean the same (whitespace, key order, omitted defaults such as an email's `\"delay\": \"0d\"`) never show as a change.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "Unique id of the sequence, such as `seq_onboarding`: 1 to 64 letters, digits, `_` or `-`. Changing it replaces the sequence.",
+				Required:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators: []validator.String{stringvalidator.RegexMatches(idPattern,
+					"must be 1 to 64 letters, digits, underscores or hyphens, such as \"seq_onboarding\"")},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "Human-readable name, 1 to 200 characters.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 200)},
+			},
+			"definition": schema.StringAttribute{
+				MarkdownDescription: "The sequence's steps as a JSON document `{\"steps\": [...]}` (see the DSL guide for the format). Checked at plan time; every problem is reported with its path, such as `steps[2].templateId`.",
+				Required:            true,
+				CustomType:          definitionType{},
+				PlanModifiers:       []planmodifier.String{keepEquivalentDefinition{}},
+			},
+			"triggers": schema.SetNestedAttribute{
+				MarkdownDescription: "Triggers that enrol contacts automatically. Removing them all clears them in Kraiter.",
+				Optional:            true,
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"type": schema.StringAttribute{
+							MarkdownDescription: "`event` (enrol a contact when it performs `event_name`) or `segment` (enrol a contact when it enters `segment_id`).",
+							Required:            true,
+							Validators:          []validator.String{stringvalidator.OneOf(client.TriggerEvent, client.TriggerSegment)},
+						},
+						"event_name": schema.StringAttribute{
+							MarkdownDescription: "The event that enrols a contact, such as `signed_up`. Required for `type = \"event\"`.",
+							Optional:            true,
+							Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+						},
+						"segment_id": schema.StringAttribute{
+							MarkdownDescription: "The segment whose new members are enrolled, such as `seg_trial`. Required for `type = \"segment\"`.",
+							Optional:            true,
+							Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+						},
+					},
+				},
+			},
+			"status": schema.StringAttribute{
+				MarkdownDescription: "`active`, `paused` or `draft`. Read-only: a created sequence is active; pausing happens in Kraiter's app.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"created_at": schema.StringAttribute{
+				MarkdownDescription: "When the sequence was created (RFC 3339).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"updated_at": schema.StringAttribute{
+				MarkdownDescription: "When the sequence last changed (RFC 3339).",
+				Computed:            true,
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *sequenceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// ValidateConfig checks that each trigger carries the field its type needs, and only that.
+func (r *sequenceResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var triggers types.Set
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("triggers"), &triggers)...)
+	if resp.Diagnostics.HasError() || triggers.IsNull() || triggers.IsUnknown() {
+		return
+	}
+	for _, elem := range triggers.Elements() {
+		obj, ok := elem.(types.Object)
+		if !ok || obj.IsUnknown() {
+			continue
+		}
+		at := path.Root("triggers").AtSetValue(elem)
+		attrs := obj.Attributes()
+		typ, _ := attrs["type"].(types.String)
+		event, _ := attrs["event_name"].(types.String)
+		segment, _ := attrs["segment_id"].(types.String)
+		if typ.IsUnknown() {
+			continue
+		}
+		switch typ.ValueString() {
+		case client.TriggerEvent:
+			if event.IsNull() {
+				resp.Diagnostics.AddAttributeError(at, "Missing event_name", `A trigger of type "event" needs event_name, such as event_name = "signed_up".`)
+			}
+			if !segment.IsNull() {
+				resp.Diagnostics.AddAttributeError(at, "Unexpected segment_id", `A trigger of type "event" takes no segment_id; remove it, or use type = "segment".`)
+			}
+		case client.TriggerSegment:
+			if segment.IsNull() {
+				resp.Diagnostics.AddAttributeError(at, "Missing segment_id", `A trigger of type "segment" needs segment_id, such as segment_id = "seg_trial".`)
+			}
+			if !event.IsNull() {
+				resp.Diagnostics.AddAttributeError(at, "Unexpected event_name", `A trigger of type "segment" takes no event_name; remove it, or use type = "event".`)
+			}
+		}
+	}
+}
+
+// ModifyPlan keeps updated_at when nothing the API stores will change. The framework marks
+// it unknown whenever the configuration differs from the state as written, which includes a
+// definition that only means the same.
+func (r *sequenceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan, state sequenceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if plan.Name.Equal(state.Name) && plan.Definition.Equal(state.Definition) && plan.Triggers.Equal(state.Triggers) {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("updated_at"), state.UpdatedAt)...)
+	}
+}
+
+func (r *sequenceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan sequenceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || !requireClient(r.client, &resp.Diagnostics) {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	triggers, diags := triggersFromSet(ctx, plan.Triggers)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := plan.ID.ValueString()
+	seq, err := r.client.Sequences.Create(ctx, client.CreateSequenceInput{
+		ID:         id,
+		Name:       plan.Name.ValueString(),
+		Definition: plan.Definition.ValueString(),
+		Triggers:   triggers,
+	})
+	if errors.Is(err, client.ErrConflict) {
+		resp.Diagnostics.AddAttributeError(path.Root("id"), "Sequence already exists", conflictDetail(id))
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "create", id, err)
+		return
+	}
+	tflog.Info(ctx, "created Kraiter sequence", map[string]any{"id": id})
+	resp.Diagnostics.Append(plan.fromAPI(ctx, seq)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *sequenceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state sequenceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !requireClient(r.client, &resp.Diagnostics) {
+		return
+	}
+	timeout, diags := state.Timeouts.Read(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	seq, err := r.client.Sequences.Get(ctx, state.ID.ValueString())
+	if errors.Is(err, client.ErrNotFound) {
+		// Deleted outside Terraform: forget it, so that the next plan creates it again.
+		tflog.Warn(ctx, "Kraiter sequence no longer exists; removing it from state", map[string]any{"id": state.ID.ValueString()})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "read", state.ID.ValueString(), err)
+		return
+	}
+	resp.Diagnostics.Append(state.fromAPI(ctx, seq)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *sequenceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state sequenceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !requireClient(r.client, &resp.Diagnostics) {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	// Send only what changed, so that a change made in Kraiter to another field survives.
+	var in client.UpdateSequenceInput
+	changed := false
+	if !plan.Name.Equal(state.Name) {
+		in.Name, changed = plan.Name.ValueStringPointer(), true
+	}
+	if !plan.Definition.Equal(state.Definition) {
+		in.Definition, changed = plan.Definition.ValueStringPointer(), true
+	}
+	if !plan.Triggers.Equal(state.Triggers) {
+		triggers, diags := triggersFromSet(ctx, plan.Triggers)
+		resp.Diagnostics.Append(diags...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		if triggers == nil {
+			triggers = []client.Trigger{}
+		}
+		in.Triggers, changed = &triggers, true
+	}
+
+	id := plan.ID.ValueString()
+	if changed {
+		seq, err := r.client.Sequences.Update(ctx, id, in)
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "update", id, err)
+			return
+		}
+		resp.Diagnostics.Append(plan.fromAPI(ctx, seq)...)
+	} else {
+		plan.Status, plan.CreatedAt, plan.UpdatedAt = state.Status, state.CreatedAt, state.UpdatedAt
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *sequenceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state sequenceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !requireClient(r.client, &resp.Diagnostics) {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	err := r.client.Sequences.Delete(ctx, state.ID.ValueString())
+	if err != nil && !errors.Is(err, client.ErrNotFound) {
+		addAPIError(&resp.Diagnostics, "delete", state.ID.ValueString(), err)
+	}
+}
+
+func (r *sequenceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if !idPattern.MatchString(req.ID) {
+		resp.Diagnostics.AddError("Invalid import id",
+			fmt.Sprintf("%q is not a sequence id; import by the sequence's id, such as seq_onboarding (1 to 64 letters, digits, underscores or hyphens).", req.ID))
+		return
+	}
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// fromAPI copies what the API returned into the model. Empty triggers stay as the model had
+// them (null or an empty set), since the API does not tell the two apart.
+func (m *sequenceModel) fromAPI(ctx context.Context, seq *client.Sequence) diag.Diagnostics {
+	m.ID = types.StringValue(seq.ID)
+	m.Name = types.StringValue(seq.Name)
+	m.Definition = newDefinitionValue(seq.Definition)
+	m.Status = types.StringValue(seq.Status)
+	m.CreatedAt = types.StringValue(seq.CreatedAt.UTC().Format(time.RFC3339))
+	m.UpdatedAt = types.StringValue(seq.UpdatedAt.UTC().Format(time.RFC3339))
+	if len(seq.Triggers) == 0 && !m.Triggers.IsNull() && !m.Triggers.IsUnknown() && len(m.Triggers.Elements()) == 0 {
+		return nil
+	}
+	set, diags := triggersToSet(ctx, seq.Triggers)
+	m.Triggers = set
+	return diags
+}
+
+type triggerModel struct {
+	Type      types.String `tfsdk:"type"`
+	EventName types.String `tfsdk:"event_name"`
+	SegmentID types.String `tfsdk:"segment_id"`
+}
+
+var triggerAttrTypes = map[string]attr.Type{
+	"type":       types.StringType,
+	"event_name": types.StringType,
+	"segment_id": types.StringType,
+}
+
+func triggersFromSet(ctx context.Context, set types.Set) ([]client.Trigger, diag.Diagnostics) {
+	if set.IsNull() || set.IsUnknown() {
+		return nil, nil
+	}
+	var models []triggerModel
+	diags := set.ElementsAs(ctx, &models, false)
+	triggers := make([]client.Trigger, 0, len(models))
+	for _, m := range models {
+		triggers = append(triggers, client.Trigger{Type: m.Type.ValueString(), EventName: m.EventName.ValueString(), SegmentID: m.SegmentID.ValueString()})
+	}
+	return triggers, diags
+}
+
+// triggersToSet turns the API's triggers into the attribute's value; none is null.
+func triggersToSet(ctx context.Context, triggers []client.Trigger) (types.Set, diag.Diagnostics) {
+	elemType := types.ObjectType{AttrTypes: triggerAttrTypes}
+	if len(triggers) == 0 {
+		return types.SetNull(elemType), nil
+	}
+	models := make([]triggerModel, len(triggers))
+	for i, t := range triggers {
+		models[i] = triggerModel{Type: types.StringValue(t.Type), EventName: optionalString(t.EventName), SegmentID: optionalString(t.SegmentID)}
+	}
+	return types.SetValueFrom(ctx, elemType, models)
+}
+
+func optionalString(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}
+
+func conflictDetail(id string) string {
+	return fmt.Sprintf(`A Kraiter sequence with id %[1]q already exists, so it cannot be created.
+
+To manage the existing sequence with Terraform, import it. With the resource's name in
+your configuration in place of NAME, either run
+
+  terraform import kraiter_sequence.NAME %[1]s
+
+or add an import block (Terraform 1.5 or later, OpenTofu) and apply:
+
+  import {
+    to = kraiter_sequence.NAME
+    id = %[1]q
+  }
+
+Otherwise choose another id.`, id)
+}
+
+// addAPIError turns a client error into a diagnostic: validation problems are listed a line
+// each with their paths, on the attribute they concern.
+func addAPIError(diags *diag.Diagnostics, op, id string, err error) {
+	var apiErr *client.Error
+	if errors.As(err, &apiErr) && apiErr.Code == client.CodeValidationError && len(apiErr.Details) > 0 {
+		var b strings.Builder
+		fmt.Fprintf(&b, "Kraiter refused to %s sequence %q: %s\n", op, id, apiErr.Message)
+		for _, d := range apiErr.Details {
+			b.WriteString("\n  - ")
+			if d.Path != "" {
+				b.WriteString(d.Path + ": ")
+			}
+			b.WriteString(d.Message)
+		}
+		attr := path.Root("definition")
+		if first := apiErr.Details[0].Path; strings.HasPrefix(first, "triggers") || first == "name" || first == "id" {
+			attr = path.Root(strings.SplitN(first, "[", 2)[0])
+		}
+		diags.AddAttributeError(attr, "Invalid sequence", b.String())
+		return
+	}
+	diags.AddError(fmt.Sprintf("Could not %s Kraiter sequence", op), fmt.Sprintf("Sequence %q: %v", id, err))
+}

@@ -1,0 +1,87 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/kraiter/terraform-provider-kraiter/client"
+)
+
+var _ datasource.DataSourceWithConfigure = (*sequenceStatusDataSource)(nil)
+
+// sequenceStatusDataSource reads a sequence's status and enrolment counts:
+// kraiter_sequence_status.
+type sequenceStatusDataSource struct {
+	client *client.Client
+}
+
+type sequenceStatusDataSourceModel struct {
+	ID               types.String `tfsdk:"id"`
+	Status           types.String `tfsdk:"status"`
+	TotalEnrolled    types.Int64  `tfsdk:"total_enrolled"`
+	ActiveEnrolments types.Int64  `tfsdk:"active_enrolments"`
+	CompletedCount   types.Int64  `tfsdk:"completed_count"`
+}
+
+func newSequenceStatusDataSource() datasource.DataSource { return &sequenceStatusDataSource{} }
+
+func (d *sequenceStatusDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_sequence_status"
+}
+
+func (d *sequenceStatusDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads a Kraiter sequence's status and enrolment counts, as they are when Terraform reads them.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The sequence's id.",
+				Required:            true,
+			},
+			"status": schema.StringAttribute{
+				MarkdownDescription: "`draft`, `active` or `paused`.",
+				Computed:            true,
+			},
+			"total_enrolled": schema.Int64Attribute{
+				MarkdownDescription: "How many enrolments the sequence has had, whatever became of them.",
+				Computed:            true,
+			},
+			"active_enrolments": schema.Int64Attribute{
+				MarkdownDescription: "How many contacts are going through the sequence now.",
+				Computed:            true,
+			},
+			"completed_count": schema.Int64Attribute{
+				MarkdownDescription: "How many enrolments went through every step.",
+				Computed:            true,
+			},
+		},
+	}
+}
+
+func (d *sequenceStatusDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *sequenceStatusDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg sequenceStatusDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() || !requireClient(d.client, &resp.Diagnostics) {
+		return
+	}
+	id := cfg.ID.ValueString()
+	st, err := d.client.Sequences.GetStatus(ctx, id)
+	if err != nil {
+		addSequenceReadError(&resp.Diagnostics, err, id, "Could not read the sequence's status")
+		return
+	}
+	state := sequenceStatusDataSourceModel{
+		ID:               cfg.ID,
+		Status:           types.StringValue(st.Status),
+		TotalEnrolled:    types.Int64Value(st.TotalEnrolled),
+		ActiveEnrolments: types.Int64Value(st.ActiveEnrolments),
+		CompletedCount:   types.Int64Value(st.CompletedCount),
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
