@@ -397,8 +397,7 @@ func optionalString(s string) types.String {
 func conflictDetail(id string) string {
 	return fmt.Sprintf(`A Kraiter sequence with id %[1]q already exists, so it cannot be created.
 
-To manage the existing sequence with Terraform, import it. With the resource's name in
-your configuration in place of NAME, either run
+To manage the existing sequence with Terraform, import it. With this resource's name in your configuration in place of NAME, either run
 
   terraform import kraiter_sequence.NAME %[1]s
 

@@ -9,7 +9,8 @@ root=$(pwd)
 demo="$root/.demo"
 api_key="demo-key-$RANDOM$RANDOM"
 
-say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+if [ -t 1 ]; then bold=$'\033[1m' plain=$'\033[0m'; else bold='' plain=''; fi
+say() { printf '\n%s==> %s%s\n' "$bold" "$*" "$plain"; }
 
 say "Building the provider and the kraiter CLI"
 make --no-print-directory build >/dev/null
@@ -48,7 +49,8 @@ provider_installation {
 CFG
 export TF_CLI_CONFIG_FILE="$demo/tofurc" KRAITER_BASE_URL="$base_url" KRAITER_API_KEY="$api_key"
 export TF_IN_AUTOMATION=1
-tf() { "$tofu" -chdir="$demo/quickstart" "$@" 2> >(grep -v -i -e 'dev_overrides\|provider development overrides\|^$\|Warning:\|The following provider\|- kraiter/kraiter in\|Skip tofu init\|unexpected errors\|published releases\|^│ *$\|^╵\|^╷' >&2); }
+# -compact-warnings folds the dev_overrides warning into one line, which the filters drop.
+tf() { "$tofu" -chdir="$demo/quickstart" "$@"; }
 
 # Calls a local-server route; the demo's only use of the API outside Terraform.
 api() {
@@ -57,12 +59,12 @@ api() {
     ${body:+--data "$body"} "$base_url$path"
 }
 
-say "tofu plan: the DSL file compiles into the sequence's definition"
-tf plan -no-color -compact-warnings | sed -n '/Terraform will perform\|OpenTofu will perform/,$p' | grep -E '^\s+[+~-] |Plan:' | head -n 20
+say "tofu plan: onboarding.kraiter.hcl compiles into the sequence's definition"
+tf plan -no-color -compact-warnings | grep -E '^  # |^Plan:' | sed 's/^/    /'
 
-say "tofu apply"
-tf apply -auto-approve -no-color -compact-warnings | grep -E 'Apply complete|^[a-z_]+ = ' || true
-tf output -no-color dry_run_for_ada
+say "tofu apply; the dry run shows Ada's path through the sequence"
+tf apply -auto-approve -no-color -compact-warnings | grep -E '^Apply complete' | sed 's/^/    /'
+{ tf output -raw dry_run_for_ada; echo; } | sed 's/^/    /'
 
 say "Three contacts sign up; the sequence enrols them"
 for contact in con_ada con_grace con_linus; do
@@ -81,4 +83,4 @@ say "A second plan shows no changes"
 tf plan -no-color -compact-warnings -detailed-exitcode >/dev/null && echo "    no changes"
 
 say "tofu destroy, and the server stops"
-tf destroy -auto-approve -no-color -compact-warnings | grep -E 'Destroy complete' || true
+tf destroy -auto-approve -no-color -compact-warnings | grep -E '^Destroy complete' | sed 's/^/    /'

@@ -43,7 +43,10 @@ go tool tfplugindocs generate \
   --provider-name kraiter \
   --providers-schema "$work/schema.json" \
   --rendered-website-dir "$(realpath --relative-to="$root" "$out")" >/dev/null
-go tool tfplugindocs validate --provider-dir "$root" --provider-name kraiter >/dev/null
+if ! go tool tfplugindocs validate --provider-dir "$root" --provider-name kraiter >"$work/validate.log" 2>&1; then
+  grep -v '\[DEBUG\]' "$work/validate.log" >&2
+  exit 1
+fi
 
 if $check; then
   if ! diff -ru "$root/docs" "$out"; then

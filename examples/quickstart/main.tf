@@ -55,9 +55,10 @@ output "enrolments" {
   value = "${data.kraiter_sequence_status.onboarding.total_enrolled} enrolled, ${data.kraiter_sequence_status.onboarding.active_enrolments} active, ${data.kraiter_sequence_status.onboarding.completed_count} completed"
 }
 
+# One line per step the contact would pass through.
 output "dry_run_for_ada" {
-  value = [
+  value = join("\n", [
     for s in data.kraiter_sequence_dry_run.ada.steps :
     join(" ", compact([s.path, s.type, s.template_id, s.duration, s.matched == null ? "" : "matched=${s.matched}", s.would_send == null ? "" : "would_send=${s.would_send}"]))
-  ]
+  ])
 }
