@@ -1,0 +1,86 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/spf13/cobra"
+)
+
+// Diagnostic output formats.
+const (
+	formatText   = "text"
+	formatGitHub = "github"
+)
+
+// writeDiagnostics prints diagnostics one a line: "FILE:LINE:COL: error: SUMMARY: DETAIL", or
+// as GitHub Actions workflow commands, which annotate the lines of a pull request.
+func writeDiagnostics(w io.Writer, diags hcl.Diagnostics, format string) {
+	for _, d := range diags {
+		if format == formatGitHub {
+			writeGitHubAnnotation(w, d)
+			continue
+		}
+		where := ""
+		if d.Subject != nil {
+			where = fmt.Sprintf("%s:%d:%d: ", d.Subject.Filename, d.Subject.Start.Line, d.Subject.Start.Column)
+		}
+		fmt.Fprintf(w, "%s%s: %s\n", where, severity(d), message(d))
+	}
+}
+
+func severity(d *hcl.Diagnostic) string {
+	if d.Severity == hcl.DiagWarning {
+		return "warning"
+	}
+	return "error"
+}
+
+// message joins a diagnostic's summary and detail on one line.
+func message(d *hcl.Diagnostic) string {
+	detail := strings.Join(strings.Fields(d.Detail), " ")
+	if detail == "" {
+		return d.Summary
+	}
+	return d.Summary + ": " + detail
+}
+
+func writeGitHubAnnotation(w io.Writer, d *hcl.Diagnostic) {
+	var props []string
+	if d.Subject != nil {
+		r := d.Subject
+		props = append(props,
+			"file="+escapeProperty(r.Filename),
+			fmt.Sprintf("line=%d", r.Start.Line), fmt.Sprintf("col=%d", r.Start.Column),
+			fmt.Sprintf("endLine=%d", r.End.Line), fmt.Sprintf("endColumn=%d", r.End.Column))
+	}
+	props = append(props, "title="+escapeProperty(d.Summary))
+	fmt.Fprintf(w, "::%s %s::%s\n", severity(d), strings.Join(props, ","), escapeData(d.Detail))
+}
+
+// escapeData and escapeProperty escape text for a workflow command, as GitHub's toolkit does.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// fileError is a diagnostic for a file that could not be read or written.
+func fileError(name string, err error) *hcl.Diagnostic {
+	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "File error", Detail: err.Error(),
+		Subject: &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos}}
+}
+
+// failIfErrors prints diagnostics to standard error and ends the command with status 1 when
+// any is an error.
+func failIfErrors(cmd *cobra.Command, diags hcl.Diagnostics) error {
+	writeDiagnostics(cmd.ErrOrStderr(), diags, formatText)
+	if diags.HasErrors() {
+		return exitError{code: 1}
+	}
+	return nil
+}

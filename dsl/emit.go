@@ -1,0 +1,241 @@
+package dsl
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/kraiter/terraform-provider-kraiter/definition"
+)
+
+// This file writes rules and values as DSL expressions, the inverse of rule.go and value.go:
+// compiling the text gives back the same rule.
+
+var opSymbols = map[string]string{
+	definition.OpEq: "==", definition.OpNe: "!=",
+	definition.OpGt: ">", definition.OpGte: ">=",
+	definition.OpLt: "<", definition.OpLte: "<=",
+}
+
+// ruleText writes a rule as a when expression.
+func ruleText(r *definition.Rule) string {
+	var b strings.Builder
+	writeRule(&b, r)
+	return b.String()
+}
+
+func writeRule(b *strings.Builder, r *definition.Rule) {
+	switch r.Kind() {
+	case definition.RuleAll, definition.RuleAny:
+		rules, join, name := r.All, " && ", fnAll
+		if r.Kind() == definition.RuleAny {
+			rules, join, name = r.Any, " || ", fnAny
+		}
+		// One element has no operator to write it with; the call form keeps it.
+		if len(rules) < 2 {
+			b.WriteString(name + "(")
+			for i := range rules {
+				writeRule(b, &rules[i])
+			}
+			b.WriteString(")")
+			return
+		}
+		for i := range rules {
+			if i > 0 {
+				b.WriteString(join)
+			}
+			// A group inside a group keeps its parentheses: without them a && b && c would
+			// merge into one all.
+			writeOperand(b, &rules[i], isGroup(&rules[i]))
+		}
+	case definition.RuleNot:
+		b.WriteString("!")
+		// !performed(...) means not_performed, so "not" of an event check keeps its parentheses.
+		writeOperand(b, r.Not, !isCallForm(r.Not))
+	case definition.RuleEvent:
+		if r.Op == definition.OpNotPerformed {
+			b.WriteString("!")
+		}
+		b.WriteString(fnPerformed + "(" + quote(r.Event))
+		if r.Within != "" {
+			b.WriteString(", " + quote(r.Within))
+		}
+		b.WriteString(")")
+	default:
+		writeAttributeRule(b, r)
+	}
+}
+
+func writeOperand(b *strings.Builder, r *definition.Rule, parens bool) {
+	if parens {
+		b.WriteString("(")
+	}
+	writeRule(b, r)
+	if parens {
+		b.WriteString(")")
+	}
+}
+
+// isGroup reports whether a rule is written with && or || (an all or any of two or more).
+func isGroup(r *definition.Rule) bool {
+	return len(r.All) > 1 || len(r.Any) > 1
+}
+
+// isCallForm reports whether a rule is written as a single function call other than performed.
+func isCallForm(r *definition.Rule) bool {
+	switch r.Kind() {
+	case definition.RuleAll, definition.RuleAny:
+		return !isGroup(r)
+	case definition.RuleAttribute:
+		return r.Op == definition.OpExists || r.Op == definition.OpContains
+	}
+	return false
+}
+
+func writeAttributeRule(b *strings.Builder, r *definition.Rule) {
+	ref := attributeRef(r.Attribute)
+	switch r.Op {
+	case definition.OpExists:
+		b.WriteString(fnExists + "(" + ref + ")")
+	case definition.OpContains:
+		b.WriteString(fnContains + "(" + ref + ", " + valueText(r.Value) + ")")
+	default:
+		symbol, ok := opSymbols[r.Op]
+		if !ok {
+			symbol = r.Op // not a valid definition; the text will not compile, which says so
+		}
+		b.WriteString(ref + " " + symbol + " " + valueText(r.Value))
+	}
+}
+
+// attributeRef writes contact.NAME, or contact["NAME"] when NAME is not an identifier.
+func attributeRef(name string) string {
+	if isIdentifier(name) {
+		return rootContact + "." + name
+	}
+	return rootContact + "[" + quote(name) + "]"
+}
+
+// isIdentifier reports whether name reads back as itself after a dot. It asks the parser, as
+// hclsyntax.ValidIdentifier accepts a few characters (such as U+FEFF) that the scanner refuses.
+func isIdentifier(name string) bool {
+	if !hclsyntax.ValidIdentifier(name) {
+		return false
+	}
+	expr, diags := hclsyntax.ParseExpression([]byte("x."+name), "", hcl.InitialPos)
+	if diags.HasErrors() {
+		return false
+	}
+	trav, ok := expr.(*hclsyntax.ScopeTraversalExpr)
+	if !ok || len(trav.Traversal) != 2 {
+		return false
+	}
+	attr, ok := trav.Traversal[1].(hcl.TraverseAttr)
+	return ok && attr.Name == name
+}
+
+// valueText writes a JSON value as an HCL expression that compiles back to the same JSON.
+func valueText(raw json.RawMessage) string {
+	if raw == nil {
+		return "null"
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return string(raw) // not valid JSON, so not a valid definition
+	}
+	var b strings.Builder
+	writeValue(&b, v)
+	return b.String()
+}
+
+func writeValue(b *strings.Builder, v any) {
+	switch x := v.(type) {
+	case nil:
+		b.WriteString("null")
+	case bool:
+		fmt.Fprint(b, x)
+	case json.Number:
+		b.WriteString(numberLiteralText(string(x)))
+	case string:
+		b.WriteString(quote(x))
+	case []any:
+		b.WriteString("[")
+		for i, e := range x {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeValue(b, e)
+		}
+		b.WriteString("]")
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		b.WriteString("{")
+		for i, k := range keys {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(quote(k) + " = ")
+			writeValue(b, x[k])
+		}
+		b.WriteString("}")
+	}
+}
+
+// numberLiteralText writes a JSON number as an HCL number literal, or as number("TEXT") when
+// its exponent is beyond what HCL's literals can hold.
+func numberLiteralText(n string) string {
+	if _, err := cty.ParseNumberVal(strings.TrimPrefix(n, "-")); err != nil {
+		return fnNumber + "(" + quote(n) + ")"
+	}
+	return n
+}
+
+// quote writes s as an HCL quoted string: escapes for quotes, backslashes and unprintable
+// characters, and doubled $ and % where a template sequence would start.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case (r == '$' || r == '%') && i+1 < len(s) && s[i+1] == '{':
+			b.WriteString(string(r) + string(r) + "{")
+			size = 2
+		case r == utf8.RuneError && size == 1:
+			b.WriteString(`\ufffd`) // as JSON encoding replaces invalid UTF-8
+		case !unicode.IsPrint(r) && r <= 0xffff:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		case !unicode.IsPrint(r):
+			fmt.Fprintf(&b, `\U%08x`, r)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	b.WriteByte('"')
+	return b.String()
+}

@@ -1,0 +1,96 @@
+package dsl
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+	"github.com/zclconf/go-cty/cty/function/stdlib"
+)
+
+// functions are the functions an expression known at compile time may call: go-cty's string
+// functions plus the conversions and a few number and list helpers that strings from vars
+// need (vars are always strings; tonumber and tobool let one feed a comparison).
+var functions = map[string]function.Function{
+	"abs":           stdlib.AbsoluteFunc,
+	"ceil":          stdlib.CeilFunc,
+	"chomp":         stdlib.ChompFunc,
+	"coalesce":      stdlib.CoalesceFunc,
+	"concat":        stdlib.ConcatFunc,
+	"floor":         stdlib.FloorFunc,
+	"format":        boundedFormat(stdlib.FormatFunc),
+	"join":          stdlib.JoinFunc,
+	"length":        stdlib.LengthFunc,
+	"lower":         stdlib.LowerFunc,
+	"max":           stdlib.MaxFunc,
+	"min":           stdlib.MinFunc,
+	"regex_replace": stdlib.RegexReplaceFunc,
+	"replace":       stdlib.ReplaceFunc,
+	"split":         stdlib.SplitFunc,
+	"strrev":        stdlib.ReverseFunc,
+	"substr":        stdlib.SubstrFunc,
+	"title":         stdlib.TitleFunc,
+	"tobool":        stdlib.MakeToFunc(cty.Bool),
+	"tonumber":      stdlib.MakeToFunc(cty.Number),
+	"tostring":      stdlib.MakeToFunc(cty.String),
+	"trim":          stdlib.TrimFunc,
+	"trimprefix":    stdlib.TrimPrefixFunc,
+	"trimspace":     stdlib.TrimSpaceFunc,
+	"trimsuffix":    stdlib.TrimSuffixFunc,
+	"upper":         stdlib.UpperFunc,
+}
+
+// functionNames lists the functions in alphabetical order, for messages.
+var functionNames = func() []string {
+	names := make([]string, 0, len(functions))
+	for name := range functions {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return names
+}()
+
+// maxFormatWidth bounds the width and precision of a format verb: the padding is allocated in
+// full, so format("%999999999s", "") would otherwise take a gigabyte.
+const maxFormatWidth = 1000
+
+var formatVerbNumbers = regexp.MustCompile(`%%|%[-+# 0]*(?:\[\d+\])?(\d*)(?:\.(\d*))?`)
+
+// boundedFormat wraps the format function to refuse widths and precisions above
+// maxFormatWidth.
+func boundedFormat(format function.Function) function.Function {
+	return function.New(&function.Spec{
+		Description: format.Description(),
+		Params:      format.Params(),
+		VarParam:    format.VarParam(),
+		Type: func(args []cty.Value) (cty.Type, error) {
+			return format.ReturnTypeForValues(args)
+		},
+		Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
+			if args[0].IsKnown() && !args[0].IsNull() {
+				for _, m := range formatVerbNumbers.FindAllStringSubmatch(args[0].AsString(), -1) {
+					for _, n := range m[1:] {
+						if v, err := strconv.Atoi(n); n != "" && (err != nil || v > maxFormatWidth) {
+							return cty.NilVal, function.NewArgErrorf(0, "a width or precision of %s is too large; at most %d is allowed", n, maxFormatWidth)
+						}
+					}
+				}
+			}
+			return format.Call(args)
+		},
+	})
+}
+
+// functionHint says what would be right when name is not a function an expression may call.
+func functionHint(name string) string {
+	if name == fnNumber {
+		return `number("TEXT") writes a number exactly and can be used only as a value compared in when, such as contact.score > number("1e999999999").`
+	}
+	if slices.Contains(ruleFunctions, name) {
+		return fmt.Sprintf("%s(...) is a condition, usable only as a part of a when expression, not as a value.", name)
+	}
+	return "Functions known at compile time are " + list(functionNames, "and") + "." + didYouMean(name, functionNames)
+}

@@ -1,0 +1,84 @@
+package dsl
+
+import (
+	"strings"
+
+	"github.com/kraiter/terraform-provider-kraiter/definition"
+)
+
+// ruleWords says a rule in words for the graph, values in JSON: plan is "pro" and did not
+// perform "purchased" within 7d.
+func ruleWords(r *definition.Rule) string {
+	var b strings.Builder
+	writeWords(&b, r)
+	return b.String()
+}
+
+var opWords = map[string]string{
+	definition.OpEq:       "is",
+	definition.OpNe:       "is not",
+	definition.OpGt:       "is more than",
+	definition.OpGte:      "is at least",
+	definition.OpLt:       "is less than",
+	definition.OpLte:      "is at most",
+	definition.OpContains: "contains",
+}
+
+func writeWords(b *strings.Builder, r *definition.Rule) {
+	switch r.Kind() {
+	case definition.RuleAll, definition.RuleAny:
+		rules, join := r.All, " and "
+		if r.Kind() == definition.RuleAny {
+			rules, join = r.Any, " or "
+		}
+		for i := range rules {
+			if i > 0 {
+				b.WriteString(join)
+			}
+			grouped := isGroup(&rules[i])
+			if grouped {
+				b.WriteString("(")
+			}
+			writeWords(b, &rules[i])
+			if grouped {
+				b.WriteString(")")
+			}
+		}
+	case definition.RuleNot:
+		b.WriteString("not (")
+		writeWords(b, r.Not)
+		b.WriteString(")")
+	case definition.RuleEvent:
+		if r.Op == definition.OpNotPerformed {
+			b.WriteString("did not perform ")
+		} else {
+			b.WriteString("performed ")
+		}
+		b.Write(jsonString(r.Event))
+		if r.Within != "" {
+			b.WriteString(" within " + r.Within)
+		}
+	default:
+		b.WriteString(attributeWords(r.Attribute))
+		if r.Op == definition.OpExists {
+			b.WriteString(" is set")
+			return
+		}
+		op, ok := opWords[r.Op]
+		if !ok {
+			op = r.Op
+		}
+		value := string(r.Value)
+		if r.Value == nil {
+			value = "null"
+		}
+		b.WriteString(" " + op + " " + value)
+	}
+}
+
+func attributeWords(name string) string {
+	if isIdentifier(name) {
+		return name
+	}
+	return string(jsonString(name))
+}
