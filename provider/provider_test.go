@@ -93,7 +93,7 @@ data "kraiter_sequence_status" "any" {
   id = "seq_any"
 }
 `,
-			ExpectError: regexp.MustCompile(`(?s)Invalid Kraiter base URL.*only allowed on a loopback host`),
+			ExpectError: regexp.MustCompile(`(?s)Invalid Kraiter base URL.*only\s+allowed\s+on\s+a\s+loopback\s+host`),
 		}},
 	})
 }

@@ -19,7 +19,8 @@ build_tofu() {
   [ -n "$src" ] || { echo "could not download github.com/opentofu/opentofu@v$TOFU_VERSION" >&2; exit 1; }
   mkdir -p "$dir"
   # go install refuses a module with replace directives, so build inside its directory.
-  (cd "$src" && GOFLAGS=-mod=mod go build -o "$dir/tofu.tmp" ./cmd/tofu)
+  # dev=no makes it report its release version rather than a -dev prerelease.
+  (cd "$src" && GOFLAGS=-mod=mod go build -ldflags "-X github.com/opentofu/opentofu/version.dev=no" -o "$dir/tofu.tmp" ./cmd/tofu)
   mv "$dir/tofu.tmp" "$dir/tofu"
 }
 
