@@ -20,5 +20,6 @@ run() {
 }
 
 EXTRA_ARGS=("$@")
-run "OpenTofu ($("$tofu" version | head -n1))" TF_ACC_TERRAFORM_PATH="$tofu" TF_ACC_PROVIDER_HOST=registry.opentofu.org
-run "Terraform ($("$terraform" version | head -n1))" -u TF_ACC_PROVIDER_HOST TF_ACC_TERRAFORM_PATH="$terraform"
+version() { TF_CLI_CONFIG_FILE="$cli_config" "$1" version | head -n1; }
+run "OpenTofu ($(version "$tofu"))" TF_ACC_TERRAFORM_PATH="$tofu" TF_ACC_PROVIDER_HOST=registry.opentofu.org
+run "Terraform ($(version "$terraform"))" -u TF_ACC_PROVIDER_HOST TF_ACC_TERRAFORM_PATH="$terraform"
