@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
 )
@@ -11,11 +12,11 @@ import (
 // The routes that read what a sequence did: they first run every step that is due, so that
 // what they show is up to date with the virtual clock.
 
-func (s *Server) sequenceStatus(w http.ResponseWriter, r *http.Request) error {
+// withDueSequence runs read in one transaction with the route's sequence, after every step
+// due by now has run.
+func (s *Server) withDueSequence(r *http.Request, now time.Time, read func(tx *sql.Tx, rec sequenceRecord) error) error {
 	ctx := r.Context()
-	now := s.clock.now()
-	var st SequenceStatus
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
 		rec, err := getSequence(ctx, tx, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -23,7 +24,14 @@ func (s *Server) sequenceStatus(w http.ResponseWriter, r *http.Request) error {
 		if err := processDue(ctx, tx, now); err != nil {
 			return err
 		}
-		st, err = sequenceStatus(ctx, tx, rec)
+		return read(tx, rec)
+	})
+}
+
+func (s *Server) sequenceStatus(w http.ResponseWriter, r *http.Request) error {
+	var st SequenceStatus
+	err := s.withDueSequence(r, s.clock.now(), func(tx *sql.Tx, rec sequenceRecord) (err error) {
+		st, err = sequenceStatus(r.Context(), tx, rec)
 		return err
 	})
 	if err != nil {
@@ -44,19 +52,11 @@ func (s *Server) dryRun(w http.ResponseWriter, r *http.Request) error {
 	if len(f.problems) > 0 {
 		return invalid("dry run", f.problems)
 	}
-	ctx := r.Context()
 	now := s.clock.now()
 	result := DryRunResult{ContactID: contactID, Steps: []DryRunStep{}}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		rec, err := getSequence(ctx, tx, r.PathValue("id"))
-		if err != nil {
-			return err
-		}
+	err = s.withDueSequence(r, now, func(tx *sql.Tx, rec sequenceRecord) error {
 		result.SequenceID = rec.ID
-		if err := processDue(ctx, tx, now); err != nil {
-			return err
-		}
-		contact, err := interpreterContact(ctx, tx, contactID)
+		contact, err := interpreterContact(r.Context(), tx, contactID)
 		if err != nil {
 			return err
 		}
@@ -86,18 +86,9 @@ func (s *Server) sequenceContacts(w http.ResponseWriter, r *http.Request) error 
 	if len(problems) > 0 {
 		return invalid("listing", problems)
 	}
-	ctx := r.Context()
-	now := s.clock.now()
 	var contacts []Contact
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		rec, err := getSequence(ctx, tx, r.PathValue("id"))
-		if err != nil {
-			return err
-		}
-		if err := processDue(ctx, tx, now); err != nil {
-			return err
-		}
-		contacts, err = enrolledContacts(ctx, tx, rec.pk, page.after, page.limit+1)
+	err := s.withDueSequence(r, s.clock.now(), func(tx *sql.Tx, rec sequenceRecord) (err error) {
+		contacts, err = enrolledContacts(r.Context(), tx, rec.pk, page.after, page.limit+1)
 		return err
 	})
 	if err != nil {
@@ -123,18 +114,9 @@ func (s *Server) sequenceSends(w http.ResponseWriter, r *http.Request) error {
 	if len(problems) > 0 {
 		return invalid("listing", problems)
 	}
-	ctx := r.Context()
-	now := s.clock.now()
 	var sends []Send
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		rec, err := getSequence(ctx, tx, r.PathValue("id"))
-		if err != nil {
-			return err
-		}
-		if err := processDue(ctx, tx, now); err != nil {
-			return err
-		}
-		sends, err = listSends(ctx, tx, rec, afterPK, page.limit+1)
+	err := s.withDueSequence(r, s.clock.now(), func(tx *sql.Tx, rec sequenceRecord) (err error) {
+		sends, err = listSends(r.Context(), tx, rec, afterPK, page.limit+1)
 		return err
 	})
 	if err != nil {
