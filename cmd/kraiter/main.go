@@ -1,5 +1,6 @@
 // Command kraiter is the Kraiter command-line tool: a local Kraiter server for tests, demos
-// and CI (serve), and the sequence DSL (dsl compile, validate, fmt, decompile, graph).
+// and CI (serve), the sequence DSL (dsl compile, validate, fmt, decompile, graph), and the
+// export of existing sequences as DSL files and Terraform configuration (export).
 package main
 
 import (
@@ -21,7 +22,7 @@ func newRootCmd() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newServeCmd(), newDSLCmd())
+	root.AddCommand(newServeCmd(), newDSLCmd(), newExportCmd())
 	return root
 }
 
