@@ -78,6 +78,7 @@ func runExport(cmd *cobra.Command, o exportOptions) error {
 	files := map[string][]byte{}
 	config := hclwrite.NewEmptyFile()
 	var ids []string
+	taken := map[string]bool{}
 	for seq, err := range api.Sequences.List(cmd.Context(), client.ListOptions{Status: o.status, Limit: client.MaxPageSize}) {
 		if err != nil {
 			return err
@@ -88,7 +89,7 @@ func runExport(cmd *cobra.Command, o exportOptions) error {
 		}
 		dslFile := seq.ID + ".kraiter.hcl"
 		files[dslFile] = dsl.Decompile(def)
-		appendSequenceConfig(config.Body(), seq, dslFile, o.compile)
+		appendSequenceConfig(config.Body(), seq, uniqueName(resourceName(seq.ID), taken), dslFile, o.compile)
 		ids = append(ids, seq.ID)
 	}
 	if len(ids) == 0 {
@@ -106,8 +107,7 @@ func runExport(cmd *cobra.Command, o exportOptions) error {
 }
 
 // appendSequenceConfig writes the import block and the resource of one sequence.
-func appendSequenceConfig(body *hclwrite.Body, seq client.Sequence, dslFile, compile string) {
-	name := resourceName(seq.ID)
+func appendSequenceConfig(body *hclwrite.Body, seq client.Sequence, name, dslFile, compile string) {
 	if len(body.Blocks()) > 0 {
 		body.AppendNewline()
 	}
@@ -172,6 +172,16 @@ func resourceName(id string) string {
 		return "s_" + id
 	}
 	return id
+}
+
+// uniqueName keeps two ids that map to one name (such as "9lives" and "s_9lives") apart.
+func uniqueName(name string, taken map[string]bool) string {
+	unique := name
+	for n := 2; taken[unique]; n++ {
+		unique = fmt.Sprintf("%s_%d", name, n)
+	}
+	taken[unique] = true
+	return unique
 }
 
 // writeExport writes every file or none: existing files are refused first, unless force.

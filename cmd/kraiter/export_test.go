@@ -34,6 +34,17 @@ func exportFixture(t *testing.T) (*localservertest.Instance, map[string]string) 
 	return inst, defs
 }
 
+func TestExportNamesStayUnique(t *testing.T) {
+	taken := map[string]bool{}
+	var got []string
+	for _, id := range []string{"s_9lives", "9lives", "-x", "seq_a"} {
+		got = append(got, uniqueName(resourceName(id), taken))
+	}
+	if strings.Join(got, " ") != "s_9lives s_9lives_2 s_-x seq_a" {
+		t.Fatalf("names = %v", got)
+	}
+}
+
 func TestExportWritesDSLAndImportableConfiguration(t *testing.T) {
 	inst, defs := exportFixture(t)
 	dir := filepath.Join(t.TempDir(), "out")
