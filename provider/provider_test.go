@@ -57,6 +57,25 @@ func testAccPreCheck(t *testing.T) {
 	}
 }
 
+// testAccDataSourceNotFound reads a missing sequence with the data source of the given type:
+// the error must say that no sequence has that id.
+func testAccDataSourceNotFound(t *testing.T, dataSourceType string) {
+	t.Helper()
+	testAccPreCheck(t)
+	inst := startServer(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: providerConfig(inst) + fmt.Sprintf(`
+data %q "test" {
+  id = "seq_missing"
+}
+`, dataSourceType),
+			ExpectError: regexp.MustCompile(`Sequence not found[\s\S]*No sequence has the id\s+"seq_missing"`),
+		}},
+	})
+}
+
 func TestAccProvider_missingAPIKeyNamesBothWays(t *testing.T) {
 	testAccPreCheck(t)
 	inst := startServer(t)

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"regexp"
 	"testing"
 	"time"
 
@@ -86,20 +85,7 @@ data "kraiter_sequence" "test" {
 }
 
 func TestAccSequenceDataSource_notFound(t *testing.T) {
-	testAccPreCheck(t)
-	inst := startServer(t)
-
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{{
-			Config: providerConfig(inst) + `
-data "kraiter_sequence" "test" {
-  id = "seq_missing"
-}
-`,
-			ExpectError: regexp.MustCompile(`Sequence not found[\s\S]*No sequence has the id\s+"seq_missing"`),
-		}},
-	})
+	testAccDataSourceNotFound(t, "kraiter_sequence")
 }
 
 // toSecondUTC is an API time as the provider shows it: RFC 3339 in UTC, to the second.

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -95,18 +94,5 @@ func (build checkWhenRun) CheckState(ctx context.Context, req statecheck.CheckSt
 }
 
 func TestAccSequenceSendsDataSource_notFound(t *testing.T) {
-	testAccPreCheck(t)
-	inst := startServer(t)
-
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{{
-			Config: providerConfig(inst) + `
-data "kraiter_sequence_sends" "test" {
-  id = "seq_missing"
-}
-`,
-			ExpectError: regexp.MustCompile(`No sequence has the id\s+"seq_missing"`),
-		}},
-	})
+	testAccDataSourceNotFound(t, "kraiter_sequence_sends")
 }

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -56,18 +55,5 @@ data "kraiter_sequence_status" "test" {
 }
 
 func TestAccSequenceStatusDataSource_notFound(t *testing.T) {
-	testAccPreCheck(t)
-	inst := startServer(t)
-
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{{
-			Config: providerConfig(inst) + `
-data "kraiter_sequence_status" "test" {
-  id = "seq_missing"
-}
-`,
-			ExpectError: regexp.MustCompile(`No sequence has the id\s+"seq_missing"`),
-		}},
-	})
+	testAccDataSourceNotFound(t, "kraiter_sequence_status")
 }
