@@ -339,8 +339,8 @@ func (m *sequenceModel) fromAPI(ctx context.Context, seq *client.Sequence) diag.
 	m.Name = types.StringValue(seq.Name)
 	m.Definition = newDefinitionValue(seq.Definition)
 	m.Status = types.StringValue(seq.Status)
-	m.CreatedAt = types.StringValue(seq.CreatedAt.UTC().Format(time.RFC3339))
-	m.UpdatedAt = types.StringValue(seq.UpdatedAt.UTC().Format(time.RFC3339))
+	m.CreatedAt = types.StringValue(apiTimeString(seq.CreatedAt))
+	m.UpdatedAt = types.StringValue(apiTimeString(seq.UpdatedAt))
 	if len(seq.Triggers) == 0 && !m.Triggers.IsNull() && !m.Triggers.IsUnknown() && len(m.Triggers.Elements()) == 0 {
 		return nil
 	}
@@ -380,11 +380,7 @@ func triggersToSet(ctx context.Context, triggers []client.Trigger) (types.Set, d
 	if len(triggers) == 0 {
 		return types.SetNull(elemType), nil
 	}
-	models := make([]triggerModel, len(triggers))
-	for i, t := range triggers {
-		models[i] = triggerModel{Type: types.StringValue(t.Type), EventName: optionalString(t.EventName), SegmentID: optionalString(t.SegmentID)}
-	}
-	return types.SetValueFrom(ctx, elemType, models)
+	return types.SetValueFrom(ctx, elemType, newTriggerModels(triggers))
 }
 
 func optionalString(s string) types.String {
