@@ -16,9 +16,6 @@ type SequencesService struct {
 	c *Client
 }
 
-// MaxPageSize is the largest page the API serves.
-const MaxPageSize = 100
-
 // Create creates a sequence. It fails with ErrConflict when the id exists, except when an
 // earlier attempt of this same call may have created it (its answer was lost) and the stored
 // sequence equals what was sent: then that sequence is returned.

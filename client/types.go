@@ -2,19 +2,6 @@ package client
 
 import "time"
 
-// Sequence statuses. A created sequence is active; draft and paused are set outside the API.
-const (
-	StatusDraft  = "draft"
-	StatusActive = "active"
-	StatusPaused = "paused"
-)
-
-// Trigger types.
-const (
-	TriggerEvent   = "event"
-	TriggerSegment = "segment"
-)
-
 // Sequence is a sequence as the API returns it.
 type Sequence struct {
 	ID   string `json:"id"`
