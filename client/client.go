@@ -3,19 +3,16 @@
 //
 // The REST shape (paths, bodies, error format) is inferred from the SDK reference and lives in
 // this package and in openapi.yaml only, so that aligning with the live API is a small change.
+//
+// The client trusts no answer it cannot check: a 404 is "not found" only with the API's own
+// error body, and a success must be about what was asked (see ErrUnexpectedResponse).
 package client
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
-	"io"
-	"math/rand/v2"
-	"net"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/go-cleanhttp"
@@ -27,22 +24,28 @@ const DefaultBaseURL = "https://api.kraiter.com"
 
 // Defaults for the zero fields of Config.
 const (
-	DefaultMaxRetries     = 4
+	// DefaultMaxRetries lets a call ride out about 30% of transient failures (server errors
+	// and rate limiting): eleven attempts in a row then all fail about twice in a million
+	// calls (0.3^11), and their waits stay well within DefaultRetryMaxTotal.
+	DefaultMaxRetries     = 10
 	DefaultRequestTimeout = 30 * time.Second
 	DefaultRetryWaitMin   = 500 * time.Millisecond
 	DefaultRetryWaitMax   = 10 * time.Second
 	DefaultRetryMaxTotal  = 2 * time.Minute
-	defaultUserAgent      = "kraiter-go-client"
-	maxRetryAfter         = time.Minute
-	maxErrorBody          = 64 * 1024
+	// DefaultMaxPages bounds a listing: 10,000 pages of up to 100 items is far more than any
+	// account holds; a listing past it is a server looping.
+	DefaultMaxPages  = 10000
+	defaultUserAgent = "kraiter-go-client"
 )
 
 // Config configures a Client. Zero fields take the defaults above.
 type Config struct {
-	// BaseURL is the API's address. It must be https, except on a loopback host (the local
-	// Kraiter server).
+	// BaseURL is the API's root, such as https://api.kraiter.com. It must be https, except
+	// on a loopback host (the local Kraiter server). A trailing "/v1" is dropped: it names
+	// the same root, since every path the client sends starts with /v1/.
 	BaseURL string
-	// APIKey is sent as a bearer token. It is never logged nor put in an error.
+	// APIKey is sent as a bearer token. It is never logged nor put in an error, and never
+	// follows a redirect to another scheme, host or port.
 	APIKey string
 	// UserAgent names the program, such as "terraform-provider-kraiter/1.2.0".
 	UserAgent string
@@ -56,9 +59,14 @@ type Config struct {
 	// RetryMaxTotal bounds the time spent on one call, retries included: no retry starts
 	// after it.
 	RetryMaxTotal time.Duration
-	// Log, when set, receives one line per call (method, path, status, attempts).
+	// MaxPages bounds the pages one listing (List, GetContacts, GetSends) reads; zero or
+	// less means DefaultMaxPages. A listing that would go past it fails with
+	// ErrUnexpectedResponse rather than loop for ever.
+	MaxPages int
+	// Log, when set, receives one line per call (method, path, status, duration).
 	Log func(ctx context.Context, msg string, fields map[string]any)
-	// HTTPClient replaces the default transport (tests). Its Timeout is set from RequestTimeout.
+	// HTTPClient replaces the default transport (tests). The client uses a copy, whose
+	// Timeout is set from RequestTimeout and whose redirect policy is the client's own.
 	HTTPClient *http.Client
 }
 
@@ -72,6 +80,7 @@ type Client struct {
 	userAgent string
 	http      *retryablehttp.Client
 	maxTotal  time.Duration
+	maxPages  int
 	log       func(ctx context.Context, msg string, fields map[string]any)
 }
 
@@ -89,11 +98,13 @@ func New(cfg Config) (*Client, error) {
 	}
 	setDefaults(&cfg)
 
-	hc := cfg.HTTPClient
-	if hc == nil {
-		hc = cleanhttp.DefaultPooledClient()
+	hc := cleanhttp.DefaultPooledClient()
+	if cfg.HTTPClient != nil {
+		own := *cfg.HTTPClient
+		hc = &own
 	}
 	hc.Timeout = cfg.RequestTimeout
+	hc.CheckRedirect = checkRedirect
 	rc := retryablehttp.NewClient()
 	rc.HTTPClient = hc
 	rc.Logger = nil
@@ -112,6 +123,7 @@ func New(cfg Config) (*Client, error) {
 		userAgent: cfg.UserAgent,
 		http:      rc,
 		maxTotal:  cfg.RetryMaxTotal,
+		maxPages:  cfg.MaxPages,
 		log:       cfg.Log,
 	}
 	c.Sequences = &SequencesService{c: c}
@@ -143,204 +155,7 @@ func setDefaults(cfg *Config) {
 	if cfg.RetryMaxTotal == 0 {
 		cfg.RetryMaxTotal = DefaultRetryMaxTotal
 	}
-}
-
-// parseBaseURL refuses anything but https, so that the key never crosses a network in clear
-// text; plain http is fine on a loopback host, where the local server runs.
-func parseBaseURL(raw string) (*url.URL, error) {
-	u, err := url.Parse(strings.TrimRight(raw, "/"))
-	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return nil, fmt.Errorf("base URL %q is not an absolute http(s) URL such as %q", raw, DefaultBaseURL)
+	if cfg.MaxPages <= 0 {
+		cfg.MaxPages = DefaultMaxPages
 	}
-	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
-		return nil, fmt.Errorf("base URL %q must not carry a query, fragment or user info", raw)
-	}
-	if u.Scheme == "http" && !IsLoopback(u.Hostname()) {
-		return nil, fmt.Errorf("base URL %q is not https; plain http is only allowed on a loopback host such as 127.0.0.1 or localhost", raw)
-	}
-	return u, nil
-}
-
-// IsLoopback reports whether host names this machine: "localhost" or a loopback address.
-func IsLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
-}
-
-// attempts records what happened to the attempts of one call, so that a write whose answer
-// was lost can be recognised when its retry answers CONFLICT or NOT_FOUND.
-type attempts struct {
-	start time.Time
-	max   time.Duration
-	// uncertain is set when an attempt got no answer or a server error: the write may have
-	// happened.
-	uncertain bool
-}
-
-type attemptsKey struct{}
-
-func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
-	if ctx.Err() != nil {
-		return false, ctx.Err()
-	}
-	st, _ := ctx.Value(attemptsKey{}).(*attempts)
-	retry := false
-	switch {
-	case err != nil:
-		retry, err = retryablehttp.DefaultRetryPolicy(ctx, resp, err)
-		if st != nil {
-			st.uncertain = true
-		}
-	case resp.StatusCode == http.StatusTooManyRequests:
-		retry = true
-	case resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented:
-		retry = true
-		if st != nil {
-			st.uncertain = true
-		}
-	}
-	if retry && st != nil && time.Since(st.start) >= st.max {
-		return false, err
-	}
-	return retry, err
-}
-
-// backoff honours Retry-After; otherwise it doubles from min up to max, with jitter so that
-// many clients do not retry in step.
-func backoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
-	if resp != nil {
-		if s := resp.Header.Get("Retry-After"); s != "" {
-			if d, ok := parseRetryAfter(s); ok {
-				return min(d, maxRetryAfter)
-			}
-		}
-	}
-	wait := minWait << min(attempt, 30)
-	if wait <= 0 || wait > maxWait {
-		wait = maxWait
-	}
-	half := wait / 2
-	return half + time.Duration(rand.Int64N(int64(half)+1))
-}
-
-func parseRetryAfter(s string) (time.Duration, bool) {
-	var secs int64
-	if _, err := fmt.Sscan(s, &secs); err == nil && secs >= 0 {
-		return time.Duration(secs) * time.Second, true
-	}
-	if t, err := http.ParseTime(s); err == nil {
-		return max(time.Until(t), 0), true
-	}
-	return 0, false
-}
-
-// do sends one call (with retries) to path (built by apiPath) and decodes a success into
-// out. It returns the call's attempt record alongside the error.
-func (c *Client) do(ctx context.Context, method, path string, query url.Values, body, out any) (*attempts, error) {
-	st := &attempts{start: time.Now(), max: c.maxTotal}
-	ctx = context.WithValue(ctx, attemptsKey{}, st)
-
-	var payload []byte
-	if body != nil {
-		var err error
-		if payload, err = json.Marshal(body); err != nil {
-			return st, fmt.Errorf("encode request: %w", err)
-		}
-	}
-	target := c.baseURL.String() + path
-	if len(query) > 0 {
-		target += "?" + query.Encode()
-	}
-
-	var reader any
-	if payload != nil {
-		reader = payload
-	}
-	req, err := retryablehttp.NewRequestWithContext(ctx, method, target, reader)
-	if err != nil {
-		return st, fmt.Errorf("build request: %w", err)
-	}
-	req.Header.Set("Authorization", "Bearer "+c.apiKey)
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("User-Agent", c.userAgent)
-	if payload != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-
-	resp, err := c.http.Do(req)
-	if err != nil {
-		c.logCall(ctx, method, path, 0, st)
-		return st, scrub(err, c.apiKey)
-	}
-	defer resp.Body.Close()
-	c.logCall(ctx, method, path, resp.StatusCode, st)
-
-	if resp.StatusCode >= 400 {
-		return st, decodeError(resp)
-	}
-	if out == nil || resp.StatusCode == http.StatusNoContent {
-		_, _ = io.Copy(io.Discard, resp.Body)
-		return st, nil
-	}
-	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
-		return st, fmt.Errorf("decode %s %s response: %w", method, path, err)
-	}
-	return st, nil
-}
-
-func (c *Client) logCall(ctx context.Context, method, path string, status int, st *attempts) {
-	if c.log == nil {
-		return
-	}
-	c.log(ctx, "kraiter API call", map[string]any{
-		"method":      method,
-		"path":        path,
-		"status":      status,
-		"duration_ms": time.Since(st.start).Milliseconds(),
-	})
-}
-
-// apiPath joins path segments, escaping each, so that an id can never change the route.
-func apiPath(segments ...string) string {
-	var b strings.Builder
-	for _, s := range segments {
-		b.WriteByte('/')
-		b.WriteString(url.PathEscape(s))
-	}
-	return b.String()
-}
-
-func decodeError(resp *http.Response) error {
-	data, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
-	var body struct {
-		Error struct {
-			Code    string        `json:"code"`
-			Message string        `json:"message"`
-			Details []ErrorDetail `json:"details"`
-		} `json:"error"`
-	}
-	apiErr := &Error{StatusCode: resp.StatusCode}
-	if json.Unmarshal(data, &body) == nil && body.Error.Code != "" {
-		apiErr.Code = body.Error.Code
-		apiErr.Message = body.Error.Message
-		apiErr.Details = body.Error.Details
-	} else {
-		apiErr.Code = codeForStatus(resp.StatusCode)
-		apiErr.Message = strings.TrimSpace(string(data))
-		if apiErr.Message == "" {
-			apiErr.Message = http.StatusText(resp.StatusCode)
-		}
-	}
-	return apiErr
-}
-
-// scrub keeps the API key out of a transport error's text, whatever the transport put in it.
-func scrub(err error, key string) error {
-	if key == "" || !strings.Contains(err.Error(), key) {
-		return err
-	}
-	return errors.New(strings.ReplaceAll(err.Error(), key, "[redacted]"))
 }

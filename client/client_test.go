@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -50,25 +49,41 @@ func setup(t *testing.T, configure ...func(*client.Config)) *testEnv {
 
 func TestNewChecksConfig(t *testing.T) {
 	tests := []struct {
-		name, baseURL, key, wantErr string
+		name, baseURL, key string
+		// wantBase is the base URL the client keeps, when New succeeds.
+		wantBase string
+		wantErr  string
 	}{
-		{"default base URL", "", "k", ""},
-		{"https anywhere", "https://api.example.com/kraiter/", "k", ""},
-		{"http on 127.0.0.1", "http://127.0.0.1:8474", "k", ""},
-		{"http on localhost", "http://localhost:8474", "k", ""},
-		{"http on ::1", "http://[::1]:8474", "k", ""},
-		{"http elsewhere", "http://api.example.com", "k", "plain http is only allowed on a loopback host"},
-		{"no scheme", "api.kraiter.com", "k", "not an absolute http(s) URL"},
-		{"other scheme", "ftp://api.kraiter.com", "k", "not an absolute http(s) URL"},
-		{"query", "https://api.kraiter.com?x=1", "k", "must not carry a query"},
-		{"no key", "https://api.kraiter.com", "", "an API key is required"},
+		{"default base URL", "", "k", "https://api.kraiter.com", ""},
+		{"https anywhere", "https://api.example.com/kraiter/", "k", "https://api.example.com/kraiter", ""},
+		{"http on 127.0.0.1", "http://127.0.0.1:8474", "k", "http://127.0.0.1:8474", ""},
+		{"http on localhost", "http://localhost:8474", "k", "http://localhost:8474", ""},
+		{"http on ::1", "http://[::1]:8474", "k", "http://[::1]:8474", ""},
+		{"a trailing /v1", "https://api.kraiter.com/v1", "k", "https://api.kraiter.com", ""},
+		{"a trailing /v1/", "https://api.kraiter.com/v1/", "k", "https://api.kraiter.com", ""},
+		{"/v1 under a path", "https://api.example.com/kraiter/v1/", "k", "https://api.example.com/kraiter", ""},
+		{"only the last /v1", "https://api.example.com/v1/v1", "k", "https://api.example.com/v1", ""},
+		{"a host named v1", "https://v1", "k", "https://v1", ""},
+		{"a path ending in v1", "https://api.example.com/apiv1", "k", "https://api.example.com/apiv1", ""},
+		{"/v10", "https://api.example.com/v10", "k", "https://api.example.com/v10", ""},
+		{"http elsewhere", "http://api.example.com", "k", "", "plain http is only allowed on a loopback host"},
+		{"no scheme", "api.kraiter.com", "k", "", "not an absolute http(s) URL"},
+		{"other scheme", "ftp://api.kraiter.com", "k", "", "not an absolute http(s) URL"},
+		{"query", "https://api.kraiter.com?x=1", "k", "", "must not carry a query"},
+		{"empty query", "https://api.kraiter.com/?", "k", "", "must not carry a query"},
+		{"fragment", "https://api.kraiter.com#top", "k", "", "must not carry a query, fragment"},
+		{"user info", "https://user:secret@api.kraiter.com", "k", "", "must not carry a query, fragment or user info"},
+		{"no key", "https://api.kraiter.com", "", "", "an API key is required"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := client.New(client.Config{BaseURL: tt.baseURL, APIKey: tt.key})
+			c, err := client.New(client.Config{BaseURL: tt.baseURL, APIKey: tt.key})
 			if tt.wantErr == "" {
 				if err != nil {
 					t.Fatalf("New: %v", err)
+				}
+				if got := c.BaseURL(); got != tt.wantBase {
+					t.Fatalf("BaseURL() = %q, want %q", got, tt.wantBase)
 				}
 				return
 			}
@@ -242,10 +257,12 @@ func TestErrorCodes(t *testing.T) {
 	})
 
 	t.Run("page size out of range", func(t *testing.T) {
+		var errs []error
 		for _, err := range e.api.Sequences.List(ctx, client.ListOptions{Limit: 101}) {
-			if err == nil || !strings.Contains(err.Error(), "1 to 100") {
-				t.Fatalf("List with limit 101: %v", err)
-			}
+			errs = append(errs, err)
+		}
+		if len(errs) != 1 || errs[0] == nil || !strings.Contains(errs[0].Error(), "1 to 100") {
+			t.Fatalf("List with limit 101 yielded %v, want one error asking for 1 to 100", errs)
 		}
 	})
 }
@@ -385,21 +402,29 @@ func TestEnrolmentsStatusContactsSendsDryRun(t *testing.T) {
 	e.check.checkRequestsConform()
 }
 
-func TestRetriesUnderInjectedFaults(t *testing.T) {
-	e := setup(t, func(c *client.Config) { c.MaxRetries = 10 })
+// The default retry count rides out 30% of transient failures: 20% server errors and 10%
+// rate limiting (Retry-After: 0 here, to keep the test fast).
+func TestDefaultRetriesRideOutTransientFaults(t *testing.T) {
+	e := setup(t)
 	ctx := context.Background()
-	e.inst.SetFaults(t, localservertest.Faults{FailRate: 0.3, RateLimitRate: 0.2, RetryAfterSeconds: 0, Seed: 7})
-	for i := range 40 {
-		id := fmt.Sprintf("seq_%02d", i)
+	// Of the 80% of requests that do not fail, 12.5% are rate limited: 10% of all. The seed
+	// gives a run of failures longer than the 4 retries the defaults used to allow.
+	e.inst.SetFaults(t, localservertest.Faults{FailRate: 0.2, RateLimitRate: 0.125, RetryAfterSeconds: 0, Seed: 7})
+	name := "S2"
+	for i := range 100 {
+		id := fmt.Sprintf("seq_%03d", i)
 		if _, err := e.api.Sequences.Create(ctx, client.CreateSequenceInput{ID: id, Name: "S", Definition: welcomeDef}); err != nil {
 			t.Fatalf("Create %s under faults: %v", id, err)
 		}
 		if _, err := e.api.Sequences.Get(ctx, id); err != nil {
 			t.Fatalf("Get %s under faults: %v", id, err)
 		}
+		if _, err := e.api.Sequences.Update(ctx, id, client.UpdateSequenceInput{Name: &name}); err != nil {
+			t.Fatalf("Update %s under faults: %v", id, err)
+		}
 	}
-	if sent, want := e.check.count(http.MethodPost, "/v1/sequences"), 40; sent <= want {
-		t.Fatalf("%d creates were sent for %d sequences: the faults did not bite", sent, want)
+	if run := e.check.longestFailureRun(); run <= 4 {
+		t.Fatalf("at most %d attempts in a row failed: the faults did not test more than the old 4 retries", run)
 	}
 }
 
@@ -458,20 +483,6 @@ func TestCreateWhoseAnswerWasLost(t *testing.T) {
 	}
 }
 
-// flakyTransport fails the first n round trips as if the connection dropped before any
-// answer, without sending them.
-type flakyTransport struct {
-	n    atomic.Int32
-	next http.RoundTripper
-}
-
-func (f *flakyTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	if f.n.Add(-1) >= 0 {
-		return nil, errors.New("connection reset by peer")
-	}
-	return f.next.RoundTrip(r)
-}
-
 func TestCreateConflictAfterUncertainAttemptWithOtherContent(t *testing.T) {
 	flaky := &flakyTransport{next: http.DefaultTransport}
 	e := setup(t, func(c *client.Config) { c.HTTPClient = &http.Client{Transport: flaky} })
@@ -481,7 +492,20 @@ func TestCreateConflictAfterUncertainAttemptWithOtherContent(t *testing.T) {
 	}
 	flaky.n.Store(1)
 	_, err := e.api.Sequences.Create(ctx, client.CreateSequenceInput{ID: "seq_taken", Name: "Someone else's", Definition: welcomeDef})
-	if !errors.Is(err, client.ErrConflict) {
-		t.Fatalf("Create over a different existing sequence: %v, want ErrConflict", err)
+	if !errors.Is(err, client.ErrConflict) || errors.Is(err, client.ErrOutcomeUnknown) {
+		t.Fatalf("Create over a different existing sequence: %v, want ErrConflict and a known outcome", err)
+	}
+}
+
+// Request bodies keep "<", ">" and "&" as they are, so that their escaped form is at most
+// twice their size.
+func TestRequestBodiesAreNotHTMLEscaped(t *testing.T) {
+	e := setup(t)
+	in := client.CreateSequenceInput{ID: "seq_html", Name: "Tips & <tricks>", Definition: welcomeDef}
+	if _, err := e.api.Sequences.Create(context.Background(), in); err != nil {
+		t.Fatal(err)
+	}
+	if body := string(e.check.last(http.MethodPost, "/v1/sequences").Body); !strings.Contains(body, `"name":"Tips & <tricks>"`) {
+		t.Fatalf("Create sent %s, want the name unescaped", body)
 	}
 }

@@ -15,6 +15,13 @@ const (
 	CodeUnauthorized    = "UNAUTHORIZED"
 	CodeRateLimited     = "RATE_LIMITED"
 	CodeInternal        = "INTERNAL"
+	// CodeRouteNotFound answers a path that is no route of the API: the client was pointed
+	// at the wrong place, which is not the same as a missing sequence.
+	CodeRouteNotFound        = "ROUTE_NOT_FOUND"
+	CodeMethodNotAllowed     = "METHOD_NOT_ALLOWED"
+	CodeUnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE"
+	// CodeRequestTimeout answers a request whose body did not arrive in time.
+	CodeRequestTimeout = "REQUEST_TIMEOUT"
 )
 
 // Sentinels for errors.Is. An *Error matches the sentinel of its code.
@@ -25,6 +32,18 @@ var (
 	ErrUnauthorized = errors.New("unauthorized")
 	ErrRateLimited  = errors.New("rate limited")
 	ErrInternal     = errors.New("internal server error")
+
+	// ErrUnexpectedResponse matches an answer Kraiter's sequences API would not give: a 404
+	// without the API's error body, ROUTE_NOT_FOUND, a body that is not the JSON asked for,
+	// an answer about another sequence, a listing that loops. Usually the base URL leads
+	// somewhere else, such as a proxy or another service.
+	ErrUnexpectedResponse = errors.New("unexpected response")
+	// ErrOutcomeUnknown matches a Create whose last attempt got no answer or a server error:
+	// the sequence may or may not have been created.
+	ErrOutcomeUnknown = errors.New("outcome unknown")
+	// ErrRedirectRefused matches a redirect the client would not follow: to plain http on a
+	// host that is not loopback, or one too many.
+	ErrRedirectRefused = errors.New("redirect refused")
 )
 
 var sentinels = map[string]error{
@@ -38,6 +57,9 @@ var sentinels = map[string]error{
 
 // Error is an error answer of the API.
 type Error struct {
+	// Method and URL are the call's, such as "GET" and
+	// "https://api.kraiter.com/v1/sequences/seq_a".
+	Method, URL string
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Code is the API's error code, such as "NOT_FOUND".
@@ -55,6 +77,9 @@ type ErrorDetail struct {
 
 func (e *Error) Error() string {
 	var b strings.Builder
+	if e.Method != "" {
+		fmt.Fprintf(&b, "%s %s answered ", e.Method, e.URL)
+	}
 	fmt.Fprintf(&b, "%s (HTTP %d)", e.Code, e.StatusCode)
 	if e.Message != "" {
 		b.WriteString(": ")
@@ -76,11 +101,31 @@ func (e *Error) Is(target error) bool {
 	return sentinels[e.Code] == target
 }
 
-// codeForStatus names the code of an error answer whose body did not carry one.
+// UnexpectedResponseError is an answer that Kraiter's sequences API would not give. It
+// matches ErrUnexpectedResponse.
+type UnexpectedResponseError struct {
+	// Method and URL are the call's.
+	Method, URL string
+	// StatusCode is the answer's HTTP status.
+	StatusCode int
+	// Problem says what was wrong, following the call in the message, such as
+	// `answered sequence "b" instead of "a"`.
+	Problem string
+}
+
+func (e *UnexpectedResponseError) Error() string {
+	return e.Method + " " + e.URL + " " + e.Problem
+}
+
+// Is makes errors.Is(err, ErrUnexpectedResponse) work.
+func (e *UnexpectedResponseError) Is(target error) bool {
+	return target == ErrUnexpectedResponse
+}
+
+// codeForStatus names the code of an error answer whose body did not carry one. A 404 is
+// not here: without the API's own body it proves nothing about the sequence.
 func codeForStatus(status int) string {
 	switch status {
-	case http.StatusNotFound:
-		return CodeNotFound
 	case http.StatusConflict:
 		return CodeConflict
 	case http.StatusUnprocessableEntity, http.StatusBadRequest, http.StatusRequestEntityTooLarge:
@@ -89,6 +134,10 @@ func codeForStatus(status int) string {
 		return CodeUnauthorized
 	case http.StatusTooManyRequests:
 		return CodeRateLimited
+	case http.StatusMethodNotAllowed:
+		return CodeMethodNotAllowed
+	case http.StatusUnsupportedMediaType:
+		return CodeUnsupportedMediaType
 	}
 	return CodeInternal
 }

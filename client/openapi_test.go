@@ -29,6 +29,8 @@ type recordedRequest struct {
 	Method, Path, Query string
 	Header              http.Header
 	Body                []byte
+	// Status is the answer's.
+	Status int
 }
 
 func newContractChecker(t testing.TB) *contractChecker {
@@ -56,6 +58,7 @@ func (c *contractChecker) wrap(next http.Handler) http.Handler {
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		c.mu.Lock()
 		c.requests = append(c.requests, recordedRequest{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Header: r.Header.Clone(), Body: body})
+		index := len(c.requests) - 1
 		c.mu.Unlock()
 
 		route, params, err := c.router.FindRoute(r)
@@ -77,6 +80,9 @@ func (c *contractChecker) wrap(next http.Handler) http.Handler {
 		next.ServeHTTP(rec, r)
 		res := rec.Result()
 		out, _ := io.ReadAll(res.Body)
+		c.mu.Lock()
+		c.requests[index].Status = res.StatusCode
+		c.mu.Unlock()
 		if requestOK || res.StatusCode >= 400 {
 			if err := openapi3filter.ValidateResponse(r.Context(), &openapi3filter.ResponseValidationInput{
 				RequestValidationInput: in,
@@ -139,4 +145,21 @@ func (c *contractChecker) last(method, path string) recordedRequest {
 	}
 	c.t.Fatalf("no %s %s was sent", method, path)
 	return recordedRequest{}
+}
+
+// longestFailureRun is the most requests in a row answered 429 or 5xx. Calls made one after
+// another each end with a success, so it is the most attempts one call needed, less one.
+func (c *contractChecker) longestFailureRun() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	run, longest := 0, 0
+	for _, rr := range c.requests {
+		if rr.Status == http.StatusTooManyRequests || rr.Status >= 500 {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	return longest
 }

@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-	"net/url"
 	"slices"
-	"strconv"
 )
 
 // SequencesService holds the methods of Kraiter's kraiter.sequences namespace.
@@ -18,19 +16,24 @@ type SequencesService struct {
 
 // Create creates a sequence. It fails with ErrConflict when the id exists, except when an
 // earlier attempt of this same call may have created it (its answer was lost) and the stored
-// sequence equals what was sent: then that sequence is returned.
+// sequence equals what was sent: then that sequence is returned. It fails with
+// ErrOutcomeUnknown, wrapping the last cause, when its last attempt got no answer or a server
+// error: the sequence may or may not have been created.
 func (s *SequencesService) Create(ctx context.Context, in CreateSequenceInput) (*Sequence, error) {
-	var seq Sequence
-	st, err := s.c.do(ctx, http.MethodPost, apiPath("v1", "sequences"), nil, in, &seq)
-	if errors.Is(err, ErrConflict) && st.uncertain {
+	seq, cl, err := s.sequenceCall(ctx, http.MethodPost, apiPath("v1", "sequences"), in, in.ID)
+	if errors.Is(err, ErrConflict) && cl.uncertain {
 		if existing, getErr := s.Get(ctx, in.ID); getErr == nil && createdFrom(existing, in) {
 			return existing, nil
 		}
 	}
-	if err != nil {
-		return nil, fmt.Errorf("create sequence %q: %w", in.ID, err)
+	switch {
+	case err == nil:
+		return seq, nil
+	case cl.lastUncertain:
+		return nil, fmt.Errorf("create sequence %q: %w: the last attempt got no answer or a server error, so the sequence may or may not exist; read it before creating it again: %w",
+			in.ID, ErrOutcomeUnknown, err)
 	}
-	return &seq, nil
+	return nil, fmt.Errorf("create sequence %q: %w", in.ID, err)
 }
 
 // createdFrom reports whether a stored sequence is what in would have created.
@@ -54,28 +57,41 @@ func sameTriggers(a, b []Trigger) bool {
 
 // Get reads a sequence.
 func (s *SequencesService) Get(ctx context.Context, id string) (*Sequence, error) {
-	var seq Sequence
-	if _, err := s.c.do(ctx, http.MethodGet, apiPath("v1", "sequences", id), nil, nil, &seq); err != nil {
+	seq, _, err := s.sequenceCall(ctx, http.MethodGet, apiPath("v1", "sequences", id), nil, id)
+	if err != nil {
 		return nil, fmt.Errorf("get sequence %q: %w", id, err)
 	}
-	return &seq, nil
+	return seq, nil
 }
 
 // Update changes the fields of in that are set, and only those.
 func (s *SequencesService) Update(ctx context.Context, id string, in UpdateSequenceInput) (*Sequence, error) {
-	var seq Sequence
-	if _, err := s.c.do(ctx, http.MethodPatch, apiPath("v1", "sequences", id), nil, in, &seq); err != nil {
+	seq, _, err := s.sequenceCall(ctx, http.MethodPatch, apiPath("v1", "sequences", id), in, id)
+	if err != nil {
 		return nil, fmt.Errorf("update sequence %q: %w", id, err)
 	}
-	return &seq, nil
+	return seq, nil
+}
+
+// sequenceCall makes a call whose answer must be the whole of sequence id.
+func (s *SequencesService) sequenceCall(ctx context.Context, method, path string, body any, id string) (*Sequence, *call, error) {
+	var seq Sequence
+	cl, err := s.c.do(ctx, request{method: method, path: path, body: body, out: &seq, maxBody: maxObjectBody})
+	if err != nil {
+		return nil, cl, err
+	}
+	if problem := sequenceProblem(&seq, id); problem != "" {
+		return nil, cl, cl.unexpected("answered %s", problem)
+	}
+	return &seq, cl, nil
 }
 
 // Delete deletes a sequence; its active enrolments are cancelled. It fails with ErrNotFound
 // when there is no such sequence, unless an earlier attempt of this same call may have
 // deleted it (its answer was lost).
 func (s *SequencesService) Delete(ctx context.Context, id string) error {
-	st, err := s.c.do(ctx, http.MethodDelete, apiPath("v1", "sequences", id), nil, nil, nil)
-	if errors.Is(err, ErrNotFound) && st.uncertain {
+	cl, err := s.c.do(ctx, request{method: http.MethodDelete, path: apiPath("v1", "sequences", id)})
+	if errors.Is(err, ErrNotFound) && cl.uncertain {
 		return nil
 	}
 	if err != nil {
@@ -87,7 +103,13 @@ func (s *SequencesService) Delete(ctx context.Context, id string) error {
 // GetStatus reads a sequence's status and enrolment counts.
 func (s *SequencesService) GetStatus(ctx context.Context, id string) (*SequenceStatus, error) {
 	var st SequenceStatus
-	if _, err := s.c.do(ctx, http.MethodGet, apiPath("v1", "sequences", id, "status"), nil, nil, &st); err != nil {
+	cl, err := s.c.do(ctx, request{method: http.MethodGet, path: apiPath("v1", "sequences", id, "status"), out: &st, maxBody: maxObjectBody})
+	if err == nil {
+		if problem := statusProblem(&st, id); problem != "" {
+			err = cl.unexpected("answered %s", problem)
+		}
+	}
+	if err != nil {
 		return nil, fmt.Errorf("get status of sequence %q: %w", id, err)
 	}
 	return &st, nil
@@ -97,7 +119,13 @@ func (s *SequencesService) GetStatus(ctx context.Context, id string) (*SequenceS
 func (s *SequencesService) DryRun(ctx context.Context, id, contactID string) (*DryRunResult, error) {
 	var res DryRunResult
 	body := map[string]string{"contactId": contactID}
-	if _, err := s.c.do(ctx, http.MethodPost, apiPath("v1", "sequences", id, "dry-run"), nil, body, &res); err != nil {
+	cl, err := s.c.do(ctx, request{method: http.MethodPost, path: apiPath("v1", "sequences", id, "dry-run"), body: body, out: &res, maxBody: maxObjectBody})
+	if err == nil {
+		if problem := dryRunProblem(&res, id, contactID); problem != "" {
+			err = cl.unexpected("answered %s", problem)
+		}
+	}
+	if err != nil {
 		return nil, fmt.Errorf("dry-run sequence %q for contact %q: %w", id, contactID, err)
 	}
 	return &res, nil
@@ -106,23 +134,23 @@ func (s *SequencesService) DryRun(ctx context.Context, id, contactID string) (*D
 // ListPage reads one page of sequences.
 func (s *SequencesService) ListPage(ctx context.Context, opts ListOptions) (*Page[Sequence], error) {
 	q, err := pageQuery(opts.Limit, opts.Cursor)
-	if err != nil {
-		return nil, fmt.Errorf("list sequences: %w", err)
+	if err == nil {
+		if opts.Status != "" {
+			q.Set("status", opts.Status)
+		}
+		var page *Page[Sequence]
+		if page, err = getPage(ctx, s.c, apiPath("v1", "sequences"), q, func(seq *Sequence) string { return sequenceProblem(seq, "") }); err == nil {
+			return page, nil
+		}
 	}
-	if opts.Status != "" {
-		q.Set("status", opts.Status)
-	}
-	page, err := getPage[Sequence](ctx, s.c, apiPath("v1", "sequences"), q)
-	if err != nil {
-		return nil, fmt.Errorf("list sequences: %w", err)
-	}
-	return page, nil
+	return nil, fmt.Errorf("list sequences: %w", err)
 }
 
 // List iterates over every sequence (optionally of one status), reading a page at a time as
-// the loop goes on. An error ends the iteration.
+// the loop goes on. An error ends the iteration; so does a listing that loops, by repeating a
+// cursor or going past Config.MaxPages pages (ErrUnexpectedResponse).
 func (s *SequencesService) List(ctx context.Context, opts ListOptions) iter.Seq2[Sequence, error] {
-	return paginate(opts.Cursor, func(cursor string) (*Page[Sequence], error) {
+	return paginate(s.c.maxPages, "list sequences", opts.Cursor, func(cursor string) (*Page[Sequence], error) {
 		o := opts
 		o.Cursor = cursor
 		return s.ListPage(ctx, o)
@@ -134,16 +162,17 @@ func (s *SequencesService) GetContactsPage(ctx context.Context, id string, opts 
 	q, err := pageQuery(opts.Limit, opts.Cursor)
 	if err == nil {
 		var page *Page[Contact]
-		if page, err = getPage[Contact](ctx, s.c, apiPath("v1", "sequences", id, "contacts"), q); err == nil {
+		if page, err = getPage[Contact](ctx, s.c, apiPath("v1", "sequences", id, "contacts"), q, nil); err == nil {
 			return page, nil
 		}
 	}
 	return nil, fmt.Errorf("get contacts of sequence %q: %w", id, err)
 }
 
-// GetContacts iterates over the contacts enrolled in a sequence, a page at a time.
+// GetContacts iterates over the contacts enrolled in a sequence, a page at a time, within the
+// bounds of List.
 func (s *SequencesService) GetContacts(ctx context.Context, id string, opts PageOptions) iter.Seq2[Contact, error] {
-	return paginate(opts.Cursor, func(cursor string) (*Page[Contact], error) {
+	return paginate(s.c.maxPages, fmt.Sprintf("get contacts of sequence %q", id), opts.Cursor, func(cursor string) (*Page[Contact], error) {
 		return s.GetContactsPage(ctx, id, PageOptions{Limit: opts.Limit, Cursor: cursor})
 	})
 }
@@ -153,69 +182,17 @@ func (s *SequencesService) GetSendsPage(ctx context.Context, id string, opts Pag
 	q, err := pageQuery(opts.Limit, opts.Cursor)
 	if err == nil {
 		var page *Page[Send]
-		if page, err = getPage[Send](ctx, s.c, apiPath("v1", "sequences", id, "sends"), q); err == nil {
+		if page, err = getPage(ctx, s.c, apiPath("v1", "sequences", id, "sends"), q, func(send *Send) string { return sendProblem(send, id) }); err == nil {
 			return page, nil
 		}
 	}
 	return nil, fmt.Errorf("get sends of sequence %q: %w", id, err)
 }
 
-// GetSends iterates over the sends a sequence generated, a page at a time.
+// GetSends iterates over the sends a sequence generated, a page at a time, within the bounds
+// of List.
 func (s *SequencesService) GetSends(ctx context.Context, id string, opts PageOptions) iter.Seq2[Send, error] {
-	return paginate(opts.Cursor, func(cursor string) (*Page[Send], error) {
+	return paginate(s.c.maxPages, fmt.Sprintf("get sends of sequence %q", id), opts.Cursor, func(cursor string) (*Page[Send], error) {
 		return s.GetSendsPage(ctx, id, PageOptions{Limit: opts.Limit, Cursor: cursor})
 	})
-}
-
-func pageQuery(limit int, cursor string) (url.Values, error) {
-	if limit < 0 || limit > MaxPageSize {
-		return nil, fmt.Errorf("page size %d is out of range; use 1 to %d, or 0 for the default", limit, MaxPageSize)
-	}
-	q := url.Values{}
-	if limit > 0 {
-		q.Set("limit", strconv.Itoa(limit))
-	}
-	if cursor != "" {
-		q.Set("cursor", cursor)
-	}
-	return q, nil
-}
-
-func getPage[T any](ctx context.Context, c *Client, path string, q url.Values) (*Page[T], error) {
-	var body struct {
-		Data       []T     `json:"data"`
-		NextCursor *string `json:"nextCursor"`
-	}
-	if _, err := c.do(ctx, http.MethodGet, path, q, nil, &body); err != nil {
-		return nil, err
-	}
-	page := &Page[T]{Data: body.Data}
-	if body.NextCursor != nil {
-		page.NextCursor = *body.NextCursor
-	}
-	return page, nil
-}
-
-// paginate follows cursors lazily: a page is read only when the loop has used the one before,
-// so memory stays flat however many items there are.
-func paginate[T any](cursor string, fetch func(cursor string) (*Page[T], error)) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		for {
-			page, err := fetch(cursor)
-			if err != nil {
-				var zero T
-				yield(zero, err)
-				return
-			}
-			for _, item := range page.Data {
-				if !yield(item, nil) {
-					return
-				}
-			}
-			if page.NextCursor == "" || len(page.Data) == 0 {
-				return
-			}
-			cursor = page.NextCursor
-		}
-	}
 }

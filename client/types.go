@@ -90,10 +90,13 @@ type Send struct {
 type Page[T any] struct {
 	Data       []T
 	NextCursor string
+
+	// call is the call that read the page, for the messages of a listing that loops.
+	call *call
 }
 
 // ListOptions filters and pages List. Limit is the page size (1..100; 0 means the API's
-// default of 50), not a cap on the items the iterator yields.
+// default of 50), not a cap on the items the iterator yields; Config.MaxPages caps the pages.
 type ListOptions struct {
 	Status string
 	Limit  int
