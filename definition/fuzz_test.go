@@ -7,13 +7,15 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
 )
 
 // FuzzParse checks that Parse never panics, that it fails only with problems, and that a
 // valid document's canonical form is compact JSON that parses again to itself. Valid
-// documents also go through the interpreter, which must not panic either.
+// documents also go through the interpreter, which must not panic either. Every input also
+// goes through CheckStrictJSON, which must not panic and must agree with Parse.
 func FuzzParse(f *testing.F) {
 	example, err := os.ReadFile(filepath.Join("testdata", "contract_example.json"))
 	if err != nil {
@@ -48,6 +50,10 @@ func FuzzParse(f *testing.F) {
 		condition(`{"attribute":"a","op":"exists","value":1}`),
 		condition(`{"attribute":"a","op":"lt","value":true}`),
 		condition(`{"attribute":"a","op":"eq","value":1e99999999999999999999}`),
+		`{"steps":[{"type":"email","templateId":"t","templateId":"u"}]}`,
+		`{"steps":[{"type":"email","templateId":"t\u0000"}]}`,
+		`{"steps":[{"type":"email","templateId":"\ud800\udc00\udc00"}]}`,
+		"{\"steps\":[{\"type\":\"email\",\"templateId\":\"\xed\xa0\x80\"}]}",
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s))
@@ -58,7 +64,20 @@ func FuzzParse(f *testing.F) {
 		Events:     []definition.Event{{Name: "e", At: start}},
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		strict := definition.CheckStrictJSON(data)
+		for _, p := range strict {
+			if p.Message == "" {
+				t.Fatalf("a strict JSON problem without a message at %q", p.Path)
+			}
+		}
+		// Invalid UTF-8 in valid JSON can only be in strings, which the check reads.
+		if len(strict) == 0 && json.Valid(data) && !utf8.Valid(data) {
+			t.Fatalf("valid JSON with invalid UTF-8 passed the strict check: %q", data)
+		}
 		d, err := definition.Parse(data)
+		if err == nil && len(strict) > 0 {
+			t.Fatalf("Parse accepted a document with strict JSON problems %v", strict)
+		}
 		if err != nil {
 			var verr *definition.ValidationError
 			if !errors.As(err, &verr) || len(verr.Problems) == 0 {
@@ -74,8 +93,9 @@ func FuzzParse(f *testing.F) {
 		if err := json.Compact(&compact, []byte(canonical)); err != nil || compact.String() != canonical {
 			t.Fatalf("canonical form is not compact JSON (%v): %s", err, canonical)
 		}
-		// Canonical strings escape <, > and & and write U+FFFD for invalid UTF-8, so a document
-		// near the size limit can grow past it; only that may keep the form from parsing again.
+		// The canonical form fills defaults and writes U+2028 and U+2029 as escapes, so a
+		// document near the size limit can grow past it; only that may keep the form from
+		// parsing again.
 		if len(canonical) > definition.MaxBytes {
 			return
 		}

@@ -39,10 +39,14 @@ func (e *ValidationError) Error() string {
 
 // Parse reads definition JSON, checks it against the format and limits of CONTRACT.md
 // section 2 and returns it with defaults filled. Every problem is reported at once in a
-// *ValidationError.
+// *ValidationError. Text that encoding/json would silently change (see CheckStrictJSON) is
+// refused with those problems alone.
 func Parse(data []byte) (*Definition, error) {
 	if len(data) > MaxBytes {
 		return nil, &ValidationError{Problems: []Problem{{Message: fmt.Sprintf("the definition is %d bytes; at most %d bytes are allowed", len(data), MaxBytes)}}}
+	}
+	if problems := CheckStrictJSON(data); len(problems) > 0 {
+		return nil, &ValidationError{Problems: problems}
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()

@@ -99,7 +99,7 @@ func roundTripCases() map[string]string {
 		"object":                 eq(`{"b":1,"a":{"x y":"${z}","%{":"%"},"":0}`),
 		"empty list and object":  cond(`{"any":[` + attr("a", "eq", "[]") + `,` + attr("a", "eq", "{}") + `]}`),
 		"template sequences":     `{"steps":[{"type":"email","templateId":"${x}%{if}$${y}$$%%{"}]}`,
-		"escapes":                `{"steps":[{"type":"email","templateId":"a\"b\\c\nd\te\r\u0000\u001f\u007f\u2028\ufeff"}]}`,
+		"escapes":                `{"steps":[{"type":"email","templateId":"a\"b\\c\nd\te\r\u0001\u001f\u007f\u2028\ufeff"}]}`,
 		"non-NFC text":           `{"steps":[{"type":"email","templateId":"e\u0301"},{"type":"condition","if":{"all":[{"event":"Cafe\u0301","op":"performed"},` + attr("e\u0301 x", "eq", `{"e\u0301":"e\u0301"}`) + `]}}]}`,
 		"astral characters":      `{"steps":[{"type":"email","templateId":"😀\udb40\udc01"}]}`,
 		"email delay":            `{"steps":[{"type":"email","templateId":"t","delay":"0012h"}]}`,
@@ -234,7 +234,7 @@ func (g *generator) name() string {
 
 // text writes a random non-empty JSON string.
 func (g *generator) text() string {
-	pieces := []string{"tmpl_welcome", "a", " ", "$", "%", "{", "}", "${", "%{", "$${", `\"`, `\\`, `\n`, `\t`, `\u0000`, `\u007f`, `\u2028`, "e\u0301", "\u00e9", "😀", "日本", "\ufeff", "\u0301", "~", "'"}
+	pieces := []string{"tmpl_welcome", "a", " ", "$", "%", "{", "}", "${", "%{", "$${", `\"`, `\\`, `\n`, `\t`, `\u0001`, `\u007f`, `\u2028`, "e\u0301", "\u00e9", "😀", "日本", "\ufeff", "\u0301", "~", "'"}
 	var b strings.Builder
 	for range 1 + g.r.IntN(5) {
 		b.WriteString(pieces[g.r.IntN(len(pieces))])
