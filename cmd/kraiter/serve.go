@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"strconv"
@@ -33,16 +32,23 @@ type serveOptions struct {
 
 func newServeCmd() *cobra.Command {
 	var o serveOptions
+	limits := localserver.DefaultHTTPLimits
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Run a local Kraiter server backed by SQLite, for tests, demos and CI",
-		Long: `Run a local Kraiter server: Kraiter's sequences API (/v1/...) backed by a SQLite file,
+		Long: fmt.Sprintf(`Run a local Kraiter server: Kraiter's sequences API (/v1/...) backed by a SQLite file,
 with an engine that enrols contacts on events and sends against a virtual clock, and
 admin routes under /_local/ (advance the clock, set a sequence's status, inject faults).
 
 Every request needs "Authorization: Bearer KEY" with the key given by --api-key or
 KRAITER_API_KEY. With --addr 127.0.0.1:0 the server takes a free port; --ready-file
-receives its base URL once it listens. SIGINT or SIGTERM stops it gracefully.`,
+receives its base URL once it listens. SIGINT or SIGTERM stops it gracefully. One server
+at a time may use a database file.
+
+A client has %s to send a request's headers and %s for the whole request; an answer
+may take %s (room for injected latency); an idle connection is closed after %s;
+at most %d connections are served at once.`, limits.ReadHeaderTimeout, limits.ReadTimeout,
+			limits.WriteTimeout, limits.IdleTimeout, limits.MaxConnections),
 		Example: `  kraiter serve --api-key dev-key
   KRAITER_API_KEY=dev-key kraiter serve --addr 127.0.0.1:0 --db :memory: --ready-file /tmp/kraiter.url`,
 		Args: cobra.NoArgs,
@@ -94,11 +100,7 @@ func runServe(ctx context.Context, o serveOptions, stderr io.Writer) error {
 		return fmt.Errorf("listen on %s: %w", o.addr, err)
 	}
 	url := baseURL(ln.Addr())
-	httpSrv := &http.Server{
-		Handler:           srv.Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-	}
+	httpSrv := localserver.NewHTTPServer(srv.Handler(), localserver.DefaultHTTPLimits, slog.NewLogLogger(logger.Handler(), slog.LevelWarn))
 	served := make(chan error, 1)
 	go func() { served <- httpSrv.Serve(ln) }()
 	logger.Info("kraiter local server listening", "url", url, "db", o.db)
@@ -123,7 +125,7 @@ func runServe(ctx context.Context, o serveOptions, stderr io.Writer) error {
 
 // shutdown lets requests in flight finish, then closes the database and removes the ready
 // file so that nothing points at a server that is gone.
-func shutdown(httpSrv *http.Server, srv *localserver.Server, readyFile string) error {
+func shutdown(httpSrv *localserver.HTTPServer, srv *localserver.Server, readyFile string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	var errs []error

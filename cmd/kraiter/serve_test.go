@@ -3,12 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -74,6 +77,9 @@ func request(t *testing.T, method, url, key, body string) (int, string) {
 	}
 	if key != "" {
 		req.Header.Set("Authorization", "Bearer "+key)
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -220,6 +226,28 @@ func TestServeRefusesToStart(t *testing.T) {
 	}
 }
 
+// A second server on a database file in use refuses to start and says why.
+func TestServeRefusesABusyDatabase(t *testing.T) {
+	t.Setenv("KRAITER_API_KEY", "k")
+	db := filepath.Join(t.TempDir(), "kraiter.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	_, _, done, _ := startServe(t, ctx, "--db", db)
+
+	cmd := newServeCmd()
+	cmd.SetArgs([]string{"--addr", "127.0.0.1:0", "--db", db})
+	cmd.SetErr(io.Discard)
+	cmd.SetOut(io.Discard)
+	err := cmd.Execute()
+	if want := "the database " + db + " is in use by another kraiter serve (pid unknown); stop it or use another --db"; err == nil || err.Error() != want {
+		t.Errorf("second serve: %v, want %q", err, want)
+	}
+	cancel()
+	if err := waitDone(t, done); err != nil {
+		t.Fatalf("first serve: %v", err)
+	}
+}
+
 func TestBaseURL(t *testing.T) {
 	tests := []struct {
 		addr net.Addr
@@ -234,5 +262,223 @@ func TestBaseURL(t *testing.T) {
 		if got := baseURL(tc.addr); got != tc.want {
 			t.Errorf("baseURL(%v) = %q, want %q", tc.addr, got, tc.want)
 		}
+	}
+}
+
+// childEnv makes the test binary run kraiter with its own arguments instead of the tests, so
+// that a test can run the real server as a process of its own, and kill it.
+const childEnv = "KRAITER_TEST_RUN_KRAITER"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(childEnv) == "1" {
+		main()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// childServer is "kraiter serve" running as a child process.
+type childServer struct {
+	url    string
+	cmd    *exec.Cmd
+	stderr *syncBuffer
+	done   chan struct{} // closed once the process ended, with err its result
+	err    error
+}
+
+// wait waits for the process to end and returns its result.
+func (c *childServer) wait() error {
+	<-c.done
+	return c.err
+}
+
+const childKey = "child-key"
+
+// serveChild runs "kraiter serve" on db as a child process and waits until it listens; the
+// test's cleanup kills it if it still runs.
+func serveChild(t *testing.T, db string) *childServer {
+	t.Helper()
+	ready := filepath.Join(t.TempDir(), "ready")
+	c := &childServer{stderr: &syncBuffer{}, done: make(chan struct{})}
+	c.cmd = exec.Command(os.Args[0], "serve", "--addr", "127.0.0.1:0", "--db", db, "--api-key", childKey, "--ready-file", ready)
+	c.cmd.Env = append(os.Environ(), childEnv+"=1")
+	c.cmd.Stderr = c.stderr
+	if err := c.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		c.err = c.cmd.Wait()
+		close(c.done)
+	}()
+	t.Cleanup(func() {
+		select {
+		case <-c.done:
+		default:
+			_ = c.cmd.Process.Kill()
+			<-c.done
+		}
+	})
+	deadline := time.After(10 * time.Second)
+	for {
+		if data, err := os.ReadFile(ready); err == nil {
+			c.url = string(data)
+			return c
+		}
+		select {
+		case <-c.done:
+			t.Fatalf("the server ended before it was ready: %v\n%s", c.err, c.stderr)
+		case <-deadline:
+			t.Fatalf("no ready file after 10s\n%s", c.stderr)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+}
+
+// seqContent is what a write set on a sequence.
+type seqContent struct{ Name, Definition string }
+
+// writeLog holds, for each sequence, the content of the last acknowledged write and of the
+// last write sent, whose answer may never have come.
+type writeLog struct {
+	mu           sync.Mutex
+	acked, sent  map[string]seqContent
+	acknowledged int
+}
+
+// writeUntilGone creates sequences and updates each three times, until a write gets no
+// answer, as happens once the server is gone. A write answered with an error is an error.
+func writeUntilGone(url string, writer int, writes *writeLog, client *http.Client) error {
+	for i := 0; ; i++ {
+		id := fmt.Sprintf("seq_w%d_%d", writer, i/4)
+		version := i % 4
+		content := seqContent{
+			Name:       fmt.Sprintf("%s v%d", id, version),
+			Definition: fmt.Sprintf(`{"steps":[{"type":"delay","duration":"%dd"}]}`, version+1),
+		}
+		method, path := http.MethodPatch, "/v1/sequences/"+id
+		body := map[string]string{"name": content.Name, "definition": content.Definition}
+		if version == 0 {
+			method, path, body["id"] = http.MethodPost, "/v1/sequences", id
+		}
+		data, err := json.Marshal(body)
+		if err != nil {
+			return err
+		}
+		req, err := http.NewRequest(method, url+path, bytes.NewReader(data))
+		if err != nil {
+			return err
+		}
+		req.Header.Set("Authorization", "Bearer "+childKey)
+		req.Header.Set("Content-Type", "application/json")
+		writes.mu.Lock()
+		writes.sent[id] = content
+		writes.mu.Unlock()
+		resp, err := client.Do(req)
+		if err != nil {
+			break
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode >= 300 {
+			return fmt.Errorf("%s %s: status %d", method, path, resp.StatusCode)
+		}
+		writes.mu.Lock()
+		writes.acked[id] = content
+		writes.acknowledged++
+		writes.mu.Unlock()
+	}
+	return nil
+}
+
+// listSequences reads every sequence from a server, all pages.
+func listSequences(t *testing.T, url string) map[string]seqContent {
+	t.Helper()
+	held := map[string]seqContent{}
+	cursor := ""
+	for {
+		status, body := request(t, http.MethodGet, url+"/v1/sequences?limit=100&cursor="+cursor, childKey, "")
+		if status != http.StatusOK {
+			t.Fatalf("list sequences: %d %s", status, body)
+		}
+		var page localserver.Page[localserver.Sequence]
+		if err := json.Unmarshal([]byte(body), &page); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range page.Data {
+			held[s.ID] = seqContent{Name: s.Name, Definition: s.Definition}
+		}
+		if page.NextCursor == nil {
+			return held
+		}
+		cursor = *page.NextCursor
+	}
+}
+
+// A server killed with SIGKILL in the middle of concurrent writes keeps, once restarted on
+// the same file, every write it acknowledged.
+func TestServeKeepsAcknowledgedWritesThroughKill9(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kraiter.db")
+	first := serveChild(t, db)
+	// The lock on the file holds across processes.
+	if srv, err := localserver.Open(context.Background(), localserver.Config{DBPath: db, APIKey: "k"}); !errors.As(err, new(*localserver.DatabaseInUseError)) {
+		if srv != nil {
+			srv.Close()
+		}
+		t.Fatalf("Open in another process while the server runs: %v, want a DatabaseInUseError", err)
+	}
+
+	writes := &writeLog{acked: map[string]seqContent{}, sent: map[string]seqContent{}}
+	client := &http.Client{Timeout: 5 * time.Second}
+	const writers = 6
+	errs := make(chan error, writers)
+	var wg sync.WaitGroup
+	for w := range writers {
+		wg.Go(func() { errs <- writeUntilGone(first.url, w, writes, client) })
+	}
+	for deadline := time.Now().Add(3 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		writes.mu.Lock()
+		n := writes.acknowledged
+		writes.mu.Unlock()
+		if n >= 300 {
+			break
+		}
+	}
+	if err := first.cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = first.wait()
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	if writes.acknowledged == 0 {
+		t.Fatalf("no write was acknowledged before the kill\n%s", first.stderr)
+	}
+
+	second := serveChild(t, db)
+	held := listSequences(t, second.url)
+	for id, sent := range writes.sent {
+		got, ok := held[id]
+		acked, wasAcked := writes.acked[id]
+		switch {
+		case wasAcked && !ok:
+			t.Errorf("%s: acknowledged as %+v, gone after the restart", id, acked)
+		case ok && got != sent && (!wasAcked || got != acked):
+			t.Errorf("%s: %+v after the restart, want the acknowledged %+v or the last sent %+v", id, got, acked, sent)
+		}
+	}
+	if len(held) > len(writes.sent) {
+		t.Errorf("%d sequences after the restart, more than the %d written", len(held), len(writes.sent))
+	}
+	t.Logf("%d writes acknowledged on %d sequences before the kill", writes.acknowledged, len(writes.sent))
+
+	if err := second.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := second.wait(); err != nil {
+		t.Errorf("the restarted server did not stop cleanly: %v\n%s", err, second.stderr)
 	}
 }

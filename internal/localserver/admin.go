@@ -55,14 +55,10 @@ func (s *Server) setSequenceStatus(w http.ResponseWriter, r *http.Request) error
 		return invalid("status change", f.problems)
 	}
 	ctx := r.Context()
-	now := s.clock.now()
 	var rec sequenceRecord
-	err = s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.engineTx(ctx, func(tx *sql.Tx, now time.Time) error {
 		var err error
 		if rec, err = getSequence(ctx, tx, r.PathValue("id")); err != nil {
-			return err
-		}
-		if err := processDue(ctx, tx, now); err != nil {
 			return err
 		}
 		resuming := status == StatusActive && rec.Status != StatusActive
@@ -76,6 +72,7 @@ func (s *Server) setSequenceStatus(w http.ResponseWriter, r *http.Request) error
 		if err := resumeEnrolments(ctx, tx, rec.pk, now); err != nil {
 			return err
 		}
+		// What fell due while the sequence was not active is due now.
 		return processDue(ctx, tx, now)
 	})
 	if err != nil {
@@ -85,6 +82,7 @@ func (s *Server) setSequenceStatus(w http.ResponseWriter, r *http.Request) error
 	return nil
 }
 
+// setFaults puts faults in force and starts counting what they inject from zero.
 func (s *Server) setFaults(w http.ResponseWriter, r *http.Request) error {
 	f, err := readFields(w, r)
 	if err != nil {
@@ -95,17 +93,18 @@ func (s *Server) setFaults(w http.ResponseWriter, r *http.Request) error {
 		return invalid("faults", f.problems)
 	}
 	s.faults.set(faults)
-	writeJSON(w, http.StatusOK, faults)
+	writeJSON(w, http.StatusOK, s.faults.state())
 	return nil
 }
 
 func (s *Server) getFaults(w http.ResponseWriter, _ *http.Request) error {
-	writeJSON(w, http.StatusOK, s.faults.get())
+	writeJSON(w, http.StatusOK, s.faults.state())
 	return nil
 }
 
+// clearFaults stops injecting faults; the counts of what was injected stay to be read.
 func (s *Server) clearFaults(w http.ResponseWriter, _ *http.Request) error {
-	s.faults.set(Faults{})
+	s.faults.stop()
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }

@@ -20,10 +20,9 @@ const clockOffsetKey = "clock_offset_ms"
 // virtualClock is wall time plus an offset that /_local/clock/advance grows. The offset is
 // stored in the database so that a restarted server goes on from the same virtual time.
 type virtualClock struct {
-	advancing sync.Mutex // held through a whole advance
-	mu        sync.Mutex // guards offset
-	offset    time.Duration
-	wall      func() time.Time
+	mu     sync.Mutex // guards offset
+	offset time.Duration
+	wall   func() time.Time
 }
 
 func loadClock(ctx context.Context, db *sql.DB) (*virtualClock, error) {
@@ -46,34 +45,52 @@ func (c *virtualClock) at(offset time.Duration) time.Time {
 	return c.wall().Add(offset).UTC().Truncate(time.Millisecond)
 }
 
-// advance moves the clock forward by d: in one transaction it stores the new offset and
-// runs then at the new virtual time, and only once that committed do readers see the new
-// time. Advances are serialized so that none is lost.
-func (c *virtualClock) advance(ctx context.Context, db *sql.DB, d time.Duration, then func(tx *sql.Tx, now time.Time) error) (time.Time, error) {
-	c.advancing.Lock()
-	defer c.advancing.Unlock()
+func (c *virtualClock) currentOffset() time.Duration {
 	c.mu.Lock()
-	offset := c.offset + d
-	c.mu.Unlock()
-	if offset > maxClockOffset {
-		return time.Time{}, invalid("clock advance", []definition.Problem{{Path: "duration",
-			Message: fmt.Sprintf("the virtual clock would run %s ahead of wall time, more than the 100 years allowed", offset)}})
+	defer c.mu.Unlock()
+	return c.offset
+}
+
+// swapOffset sets the offset to next if it is still was.
+func (c *virtualClock) swapOffset(was, next time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.offset == was {
+		c.offset = next
 	}
-	now := c.at(offset)
+}
+
+// advance moves the clock forward by d: in one transaction it stores the new offset and runs
+// then at the new virtual time. Like every request's transaction (Server.tx) it reads the
+// clock once it holds the database's only connection, and it moves the clock before letting
+// go of it, so advances never lose one another and every later transaction sees the new
+// time. A commit that fails puts the clock back.
+func (c *virtualClock) advance(ctx context.Context, db *sql.DB, d time.Duration, then func(tx *sql.Tx, now time.Time) error) (time.Time, error) {
+	var before, after time.Duration
+	var now time.Time
 	err := inTx(ctx, db, func(tx *sql.Tx) error {
+		before = c.currentOffset()
+		after = before + d
+		if after > maxClockOffset {
+			return invalid("clock advance", []definition.Problem{{Path: "duration",
+				Message: fmt.Sprintf("the virtual clock would run %s ahead of wall time, more than the 100 years allowed", after)}})
+		}
+		now = c.at(after)
 		_, err := tx.ExecContext(ctx,
 			"INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-			clockOffsetKey, offset.Milliseconds())
+			clockOffsetKey, after.Milliseconds())
 		if err != nil {
 			return fmt.Errorf("store the virtual clock: %w", err)
 		}
-		return then(tx, now)
+		if err := then(tx, now); err != nil {
+			return err
+		}
+		c.swapOffset(before, after)
+		return nil
 	})
 	if err != nil {
+		c.swapOffset(after, before)
 		return time.Time{}, err
 	}
-	c.mu.Lock()
-	c.offset = offset
-	c.mu.Unlock()
 	return now, nil
 }

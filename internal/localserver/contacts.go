@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"net/http"
+	"time"
 )
 
 // readNewContact reads the body of POST /v1/contacts: attributes default to {} and
@@ -32,8 +33,7 @@ func (s *Server) createContact(w http.ResponseWriter, r *http.Request) error {
 		return invalid("contact", f.problems)
 	}
 	ctx := r.Context()
-	now := s.clock.now()
-	err = s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *sql.Tx, now time.Time) error {
 		exists, err := contactExists(ctx, tx, c.ID)
 		if err != nil {
 			return err
@@ -58,7 +58,7 @@ func (s *Server) createContact(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) getContact(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	var c Contact
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *sql.Tx, _ time.Time) error {
 		var err error
 		c, err = getContact(ctx, tx, r.PathValue("id"))
 		return err
@@ -85,14 +85,10 @@ func (s *Server) patchContact(w http.ResponseWriter, r *http.Request) error {
 		return invalid("contact", f.problems)
 	}
 	ctx := r.Context()
-	now := s.clock.now()
 	var c Contact
-	err = s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.engineTx(ctx, func(tx *sql.Tx, _ time.Time) error {
 		var err error
 		if c, err = getContact(ctx, tx, r.PathValue("id")); err != nil {
-			return err
-		}
-		if err := processDue(ctx, tx, now); err != nil {
 			return err
 		}
 		if hasEmail {

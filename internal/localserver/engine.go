@@ -9,21 +9,25 @@ import (
 	"github.com/kraiter/terraform-provider-kraiter/definition"
 )
 
-// The engine carries enrolments through their sequence's program against the virtual clock.
-// It runs lazily, inside the transaction of a request that reads or changes engine state,
-// and on clock advances: everything due by "now" happens then, at the virtual times it was
-// due, so the result is the same as if a scheduler had run in the background.
+// The engine carries enrolments through the program of the definition version they began
+// under, against the virtual clock: a definition changed halfway changes nothing for the
+// contacts already on their way, since a place in one program means nothing in another. It
+// runs lazily, inside the transaction of a request that reads or changes engine state
+// (Server.engineTx), and on clock advances: everything due by "now" happens then, at the
+// virtual times it was due, so the result is the same as if a scheduler had run in the
+// background.
 
 // enrolment is an active enrolment's place in its program.
 type enrolment struct {
 	pk         int64
 	sequencePK int64
+	versionPK  int64
 	contactID  string
 	cursor     definition.Cursor
 }
 
 // runner advances enrolments within one transaction at one virtual time, reusing compiled
-// programs and loaded contacts.
+// programs (by definition version) and loaded contacts.
 type runner struct {
 	tx       *sql.Tx
 	now      time.Time
@@ -38,7 +42,7 @@ func newRunner(tx *sql.Tx, now time.Time) *runner {
 // processDue advances every active enrolment of an active sequence that is due by now.
 func processDue(ctx context.Context, tx *sql.Tx, now time.Time) error {
 	rows, err := tx.QueryContext(ctx,
-		`SELECT e.pk, e.sequence_pk, e.contact_id, e.pc, e.due_at
+		`SELECT e.pk, e.sequence_pk, e.version_pk, e.contact_id, e.pc, e.due_at
 		 FROM enrolments e JOIN sequences s ON s.pk = e.sequence_pk
 		 WHERE e.status = 'active' AND e.due_at <= ? AND s.status = 'active' AND s.deleted_at IS NULL
 		 ORDER BY e.due_at, e.pk`, toMillis(now))
@@ -49,7 +53,7 @@ func processDue(ctx context.Context, tx *sql.Tx, now time.Time) error {
 	for rows.Next() {
 		var e enrolment
 		var at int64
-		if err := rows.Scan(&e.pk, &e.sequencePK, &e.contactID, &e.cursor.PC, &at); err != nil {
+		if err := rows.Scan(&e.pk, &e.sequencePK, &e.versionPK, &e.contactID, &e.cursor.PC, &at); err != nil {
 			_ = rows.Close()
 			return fmt.Errorf("find due enrolments: %w", err)
 		}
@@ -71,13 +75,20 @@ func processDue(ctx context.Context, tx *sql.Tx, now time.Time) error {
 	return nil
 }
 
-// enrol starts a contact on a sequence and runs what is due at once. It reports false when
-// the contact already has an active enrolment in the sequence.
+// enrol starts a contact on the newest version of a sequence's definition and runs what is
+// due at once. It reports false when the contact already has an active enrolment in the
+// sequence.
 func (r *runner) enrol(ctx context.Context, sequencePK int64, contactID string) (bool, error) {
+	var versionPK int64
+	err := r.tx.QueryRowContext(ctx,
+		"SELECT pk FROM sequence_versions WHERE sequence_pk = ? ORDER BY version DESC LIMIT 1", sequencePK).Scan(&versionPK)
+	if err != nil {
+		return false, fmt.Errorf("enrol contact %q: find the newest definition version: %w", contactID, err)
+	}
 	res, err := r.tx.ExecContext(ctx,
-		`INSERT INTO enrolments (sequence_pk, contact_id, status, pc, due_at, enrolled_at)
-		 VALUES (?, ?, 'active', 0, ?, ?) ON CONFLICT DO NOTHING`,
-		sequencePK, contactID, toMillis(r.now), toMillis(r.now))
+		`INSERT INTO enrolments (sequence_pk, version_pk, contact_id, status, pc, due_at, enrolled_at)
+		 VALUES (?, ?, ?, 'active', 0, ?, ?) ON CONFLICT DO NOTHING`,
+		sequencePK, versionPK, contactID, toMillis(r.now), toMillis(r.now))
 	if err != nil {
 		return false, fmt.Errorf("enrol contact %q: %w", contactID, err)
 	}
@@ -92,14 +103,14 @@ func (r *runner) enrol(ctx context.Context, sequencePK int64, contactID string) 
 	if err != nil {
 		return false, fmt.Errorf("enrol contact %q: %w", contactID, err)
 	}
-	return true, r.advance(ctx, enrolment{pk: pk, sequencePK: sequencePK, contactID: contactID, cursor: definition.Cursor{At: r.now}})
+	return true, r.advance(ctx, enrolment{pk: pk, sequencePK: sequencePK, versionPK: versionPK, contactID: contactID, cursor: definition.Cursor{At: r.now}})
 }
 
 // advance runs one enrolment up to now: emails that would send become sends at the virtual
 // time they were due, and the enrolment completes once past its last step, a trailing delay
 // included.
 func (r *runner) advance(ctx context.Context, e enrolment) error {
-	prog, err := r.program(ctx, e.sequencePK)
+	prog, err := r.program(ctx, e.versionPK)
 	if err != nil {
 		return err
 	}
@@ -135,20 +146,21 @@ func (r *runner) advance(ctx context.Context, e enrolment) error {
 	return nil
 }
 
-func (r *runner) program(ctx context.Context, sequencePK int64) (*definition.Program, error) {
-	if p, ok := r.programs[sequencePK]; ok {
+// program compiles a definition version, once per runner.
+func (r *runner) program(ctx context.Context, versionPK int64) (*definition.Program, error) {
+	if p, ok := r.programs[versionPK]; ok {
 		return p, nil
 	}
 	var text string
-	if err := r.tx.QueryRowContext(ctx, "SELECT definition FROM sequences WHERE pk = ?", sequencePK).Scan(&text); err != nil {
-		return nil, fmt.Errorf("read definition of sequence #%d: %w", sequencePK, err)
+	if err := r.tx.QueryRowContext(ctx, "SELECT definition FROM sequence_versions WHERE pk = ?", versionPK).Scan(&text); err != nil {
+		return nil, fmt.Errorf("read definition version #%d: %w", versionPK, err)
 	}
 	def, err := definition.ParseString(text)
 	if err != nil {
-		return nil, fmt.Errorf("stored definition of sequence #%d: %w", sequencePK, err)
+		return nil, fmt.Errorf("stored definition version #%d: %w", versionPK, err)
 	}
 	p := definition.Compile(def)
-	r.programs[sequencePK] = p
+	r.programs[versionPK] = p
 	return p, nil
 }
 

@@ -3,9 +3,12 @@ package localserver_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"net/http"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -298,4 +301,62 @@ func stepsJSON(t *testing.T, steps []localserver.DryRunStep) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// Requests that run the engine while the clock advances see time move forward only: each
+// reads the clock inside its transaction, after the advances committed before it.
+func TestEngineTimeOnlyMovesForward(t *testing.T) {
+	srv := startWithTemplates(t)
+	srv.CreateSequence(t, "seq_now", "Now", welcomeDef, signedUp)
+	const posters, perPoster = 6, 8
+	for i := range posters * perPoster {
+		srv.CreateContact(t, fmt.Sprintf("con_%02d", i), fmt.Sprintf("c%02d@example.com", i), nil, true)
+	}
+	post := func(path, body string) error {
+		req, err := http.NewRequest(http.MethodPost, srv.URL+path, strings.NewReader(body))
+		if err != nil {
+			return err
+		}
+		req.Header.Set("Authorization", "Bearer "+srv.APIKey)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			return fmt.Errorf("POST %s: status %d", path, resp.StatusCode)
+		}
+		return nil
+	}
+	errs := make(chan error, posters*perPoster+posters*perPoster)
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for range posters * perPoster {
+			errs <- post("/_local/clock/advance", `{"duration":"1h"}`)
+		}
+	})
+	for p := range posters {
+		wg.Go(func() {
+			for i := range perPoster {
+				errs <- post("/v1/events", fmt.Sprintf(`{"contactId":"con_%02d","eventName":"signed_up"}`, p*perPoster+i))
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	sends := srv.Sends(t, "seq_now")
+	if len(sends) != posters*perPoster {
+		t.Fatalf("%d sends, want %d", len(sends), posters*perPoster)
+	}
+	for i := 1; i < len(sends); i++ {
+		if sends[i].CreatedAt < sends[i-1].CreatedAt {
+			t.Errorf("send %s at %s was recorded after send %s at %s", sends[i].ID, sends[i].CreatedAt, sends[i-1].ID, sends[i-1].CreatedAt)
+		}
+	}
 }

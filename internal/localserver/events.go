@@ -3,6 +3,7 @@ package localserver
 import (
 	"database/sql"
 	"net/http"
+	"time"
 )
 
 // postEvent records an event in the contact's history and enrols the contact in every active
@@ -14,18 +15,14 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 	}
 	f.allow("contactId", "eventName")
 	contactID, _ := f.str("contactId", `a contact id such as "con_ada"`, true)
-	eventName, _ := f.textField("eventName", `an event name such as "signed_up"`, maxNameChars, true)
+	eventName, _ := f.eventNameField("eventName")
 	if len(f.problems) > 0 {
 		return invalid("event", f.problems)
 	}
 	ctx := r.Context()
-	now := s.clock.now()
 	var result EventResult
-	err = s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.engineTx(ctx, func(tx *sql.Tx, now time.Time) error {
 		if _, err := getContact(ctx, tx, contactID); err != nil {
-			return err
-		}
-		if err := processDue(ctx, tx, now); err != nil {
 			return err
 		}
 		if err := recordEvent(ctx, tx, contactID, eventName, now); err != nil {

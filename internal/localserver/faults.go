@@ -1,10 +1,8 @@
 package localserver
 
 import (
-	"bytes"
 	"math/rand/v2"
 	"net/http"
-	"strconv"
 	"sync"
 	"time"
 )
@@ -57,26 +55,63 @@ func readFaults(f *fields) Faults {
 	return faults
 }
 
-// faultInjector holds the faults in force and their random source.
+// InjectedFaults counts what the faults in force did since they were set, for tests that
+// report how hard they were pushed.
+type InjectedFaults struct {
+	// Requests counts the /v1 requests that met faults in force.
+	Requests int64 `json:"requests"`
+	// Failed counts the requests answered 500 or 503 (failRate).
+	Failed int64 `json:"failed"`
+	// RateLimited counts the requests answered 429 (rateLimitRate).
+	RateLimited int64 `json:"rateLimited"`
+	// DroppedAfterCommit counts the writes that committed and got no answer.
+	DroppedAfterCommit int64 `json:"droppedAfterCommit"`
+	// LatencyMs sums the latency added to requests.
+	LatencyMs int64 `json:"latencyMs"`
+}
+
+// FaultState is the body of GET /_local/faults: the faults in force and what they injected.
+type FaultState struct {
+	Faults
+	Injected InjectedFaults `json:"injected"`
+}
+
+// faultInjector holds the faults in force, their random source and their counts.
 type faultInjector struct {
-	mu     sync.Mutex
-	faults Faults
-	rng    *rand.Rand
+	mu       sync.Mutex
+	faults   Faults
+	rng      *rand.Rand
+	injected InjectedFaults
 }
 
 func newFaultInjector() *faultInjector { return &faultInjector{} }
 
+// set puts faults in force and counts from zero.
 func (fi *faultInjector) set(f Faults) {
 	fi.mu.Lock()
 	defer fi.mu.Unlock()
 	fi.faults = f
 	fi.rng = rand.New(rand.NewPCG(uint64(f.Seed), uint64(f.Seed)^0x9e3779b97f4a7c15))
+	fi.injected = InjectedFaults{}
 }
 
-func (fi *faultInjector) get() Faults {
+// stop ends the faults and keeps their counts.
+func (fi *faultInjector) stop() {
 	fi.mu.Lock()
 	defer fi.mu.Unlock()
-	return fi.faults
+	fi.faults = Faults{}
+}
+
+func (fi *faultInjector) state() FaultState {
+	fi.mu.Lock()
+	defer fi.mu.Unlock()
+	return FaultState{Faults: fi.faults, Injected: fi.injected}
+}
+
+func (fi *faultInjector) countDrop() {
+	fi.mu.Lock()
+	defer fi.mu.Unlock()
+	fi.injected.DroppedAfterCommit++
 }
 
 // faultPlan is what happens to one request.
@@ -88,8 +123,9 @@ type faultPlan struct {
 	drop        bool
 }
 
-// draw decides a request's faults. It always takes three draws, so that the sequence of
-// outcomes depends only on the seed and the order of requests.
+// draw decides a request's faults and counts them; a drop is counted once it happened. It
+// always takes three draws, so that the sequence of outcomes depends only on the seed and
+// the order of requests.
 func (fi *faultInjector) draw(write bool) faultPlan {
 	fi.mu.Lock()
 	defer fi.mu.Unlock()
@@ -109,75 +145,13 @@ func (fi *faultInjector) draw(write bool) faultPlan {
 	case write && drop < f.DropAfterCommitRate:
 		p.drop = true
 	}
+	fi.injected.Requests++
+	fi.injected.LatencyMs += int64(f.LatencyMs)
+	if p.failStatus != 0 {
+		fi.injected.Failed++
+	}
+	if p.rateLimited {
+		fi.injected.RateLimited++
+	}
 	return p
-}
-
-func isWrite(method string) bool {
-	return method == http.MethodPost || method == http.MethodPatch || method == http.MethodPut || method == http.MethodDelete
-}
-
-// withFaults applies the faults in force to a request.
-func (s *Server) withFaults(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p := s.faults.draw(isWrite(r.Method))
-		if p.latency > 0 {
-			t := time.NewTimer(p.latency)
-			select {
-			case <-t.C:
-			case <-r.Context().Done():
-				t.Stop()
-				return
-			}
-		}
-		switch {
-		case p.failStatus != 0:
-			writeError(w, &apiError{status: p.failStatus, body: APIError{Code: CodeInternal,
-				Message: "injected fault: the local server failed this request on purpose (failRate); retry it"}})
-		case p.rateLimited:
-			w.Header().Set("Retry-After", strconv.Itoa(p.retryAfter))
-			writeError(w, &apiError{status: http.StatusTooManyRequests, body: APIError{Code: CodeRateLimited,
-				Message: "injected fault: too many requests (rateLimitRate); retry after " + strconv.Itoa(p.retryAfter) + " s"}})
-		case p.drop:
-			s.serveThenDrop(next, w, r)
-		default:
-			next.ServeHTTP(w, r)
-		}
-	})
-}
-
-// serveThenDrop runs the request to the end (its transaction commits) but, when it
-// succeeded, closes the connection instead of answering.
-func (s *Server) serveThenDrop(next http.Handler, w http.ResponseWriter, r *http.Request) {
-	buf := &bufferedResponse{header: http.Header{}, status: http.StatusOK}
-	next.ServeHTTP(buf, r)
-	if buf.status >= 300 {
-		buf.copyTo(w)
-		return
-	}
-	s.log.Debug("injected fault: dropping the connection after commit", "method", r.Method, "path", r.URL.Path)
-	conn, _, err := http.NewResponseController(w).Hijack()
-	if err != nil {
-		// Without hijacking (HTTP/2), aborting the handler resets the stream instead.
-		panic(http.ErrAbortHandler)
-	}
-	_ = conn.Close()
-}
-
-// bufferedResponse holds a response back until it is known whether to send it.
-type bufferedResponse struct {
-	header http.Header
-	status int
-	body   bytes.Buffer
-}
-
-func (b *bufferedResponse) Header() http.Header         { return b.header }
-func (b *bufferedResponse) WriteHeader(status int)      { b.status = status }
-func (b *bufferedResponse) Write(p []byte) (int, error) { return b.body.Write(p) }
-
-func (b *bufferedResponse) copyTo(w http.ResponseWriter) {
-	for k, v := range b.header {
-		w.Header()[k] = v
-	}
-	w.WriteHeader(b.status)
-	_, _ = w.Write(b.body.Bytes())
 }

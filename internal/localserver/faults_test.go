@@ -1,6 +1,7 @@
 package localserver_test
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -62,6 +63,7 @@ func TestDropAfterCommitFault(t *testing.T) {
 	body := `{"id":"seq_a","name":"A","definition":"{\"steps\":[{\"type\":\"email\",\"templateId\":\"tmpl_welcome\"}]}"}`
 	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/v1/sequences", strings.NewReader(body))
 	req.Header.Set("Authorization", "Bearer "+srv.APIKey)
+	req.Header.Set("Content-Type", "application/json")
 	resp, err := http.DefaultClient.Do(req)
 	if err == nil {
 		resp.Body.Close()
@@ -112,5 +114,53 @@ func TestFaultsAreReproducible(t *testing.T) {
 	bad := srv.Do(t, http.MethodPost, "/_local/faults", map[string]any{"failRate": 2, "latencyMs": -1, "retryAfterSeconds": 1.5, "sed": 1})
 	if got := detailPaths(bad.Error(t)); bad.Status != http.StatusUnprocessableEntity || !slices.Equal(got, []string{"sed", "failRate", "latencyMs", "retryAfterSeconds"}) {
 		t.Errorf("bad faults: %d %s", bad.Status, bad.Body)
+	}
+}
+
+// The server counts what it injected: each request met under faults and each kind of fault.
+// Setting faults starts the counts over; clearing them keeps the counts to be read.
+func TestInjectedFaultsAreCounted(t *testing.T) {
+	srv := startWithTemplates(t)
+	srv.SetFaults(t, localservertest.Faults{FailRate: 0.2, RateLimitRate: 0.2, DropAfterCommitRate: 0.5, LatencyMs: 1, Seed: 3})
+	var want localservertest.InjectedFaults
+	for i := range 30 {
+		body := fmt.Sprintf(`{"id":"con_%02d","email":"c%02d@example.com"}`, i, i)
+		req, err := http.NewRequest(http.MethodPost, srv.URL+"/v1/contacts", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Authorization", "Bearer "+srv.APIKey)
+		req.Header.Set("Content-Type", "application/json")
+		want.Requests++
+		want.LatencyMs++
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			want.DroppedAfterCommit++
+			continue
+		}
+		resp.Body.Close()
+		switch resp.StatusCode {
+		case http.StatusInternalServerError, http.StatusServiceUnavailable:
+			want.Failed++
+		case http.StatusTooManyRequests:
+			want.RateLimited++
+		}
+	}
+	if want.Failed == 0 || want.RateLimited == 0 || want.DroppedAfterCommit == 0 {
+		t.Fatalf("the seed gave no mix of faults: %+v", want)
+	}
+	srv.ClearFaults(t)
+	srv.Do(t, http.MethodGet, "/v1/sequences", nil)
+	if got := srv.InjectedFaults(t); got != want {
+		t.Errorf("injected %+v, want %+v", got, want)
+	}
+	var state localserver.FaultState
+	srv.Do(t, http.MethodGet, "/_local/faults", nil).Decode(t, &state)
+	if state.Faults != (localserver.Faults{}) || state.Injected != want {
+		t.Errorf("faults after clearing: %+v", state)
+	}
+	srv.SetFaults(t, localservertest.Faults{LatencyMs: 1})
+	if got := srv.InjectedFaults(t); got != (localservertest.InjectedFaults{}) {
+		t.Errorf("after setting faults again: %+v, want zero counts", got)
 	}
 }

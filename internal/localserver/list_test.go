@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kraiter/terraform-provider-kraiter/client"
 	"github.com/kraiter/terraform-provider-kraiter/internal/localserver"
 	"github.com/kraiter/terraform-provider-kraiter/internal/localserver/localservertest"
 )
@@ -151,7 +152,7 @@ func TestSendsPagination(t *testing.T) {
 	}
 	var page localserver.Page[localserver.Send]
 	srv.Do(t, http.MethodGet, "/v1/sequences/seq_burst/sends", nil).Decode(t, &page)
-	if len(page.Data) != localserver.DefaultPageLimit || page.NextCursor == nil {
+	if len(page.Data) != client.DefaultPageSize || page.NextCursor == nil {
 		t.Errorf("default page: %d sends, next %v", len(page.Data), page.NextCursor)
 	}
 }

@@ -7,13 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kraiter/terraform-provider-kraiter/client"
 	"github.com/kraiter/terraform-provider-kraiter/definition"
-)
-
-// Page sizes (CONTRACT.md section 1).
-const (
-	DefaultPageLimit = 50
-	MaxPageLimit     = 100
 )
 
 // Cursor kinds, so that a cursor from one listing is refused by another.
@@ -31,12 +26,12 @@ type pageRequest struct {
 
 // readPage reads the limit and cursor query parameters, appending any problem.
 func readPage(q url.Values, kind string, problems *[]definition.Problem) pageRequest {
-	p := pageRequest{limit: DefaultPageLimit}
+	p := pageRequest{limit: client.DefaultPageSize}
 	if v := q.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > MaxPageLimit {
+		if err != nil || n < 1 || n > client.MaxPageSize {
 			*problems = append(*problems, definition.Problem{Path: "limit",
-				Message: fmt.Sprintf("%q is not a page size; use a whole number from 1 to %d (default %d)", v, MaxPageLimit, DefaultPageLimit)})
+				Message: fmt.Sprintf("%q is not a page size; use a whole number from 1 to %d (default %d)", v, client.MaxPageSize, client.DefaultPageSize)})
 		} else {
 			p.limit = n
 		}

@@ -3,6 +3,7 @@ package localserver_test
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -58,6 +59,7 @@ func TestOpenCloseOpen(t *testing.T) {
 	body := `{"id":"tmpl_a","name":"A","subject":"Hello"}`
 	req, _ := http.NewRequest(http.MethodPost, ts.URL+"/v1/templates", strings.NewReader(body))
 	req.Header.Set("Authorization", "Bearer k")
+	req.Header.Set("Content-Type", "application/json")
 	resp, err := ts.Client().Do(req)
 	if err != nil || resp.StatusCode != http.StatusCreated {
 		t.Fatalf("create template: %v %v", resp, err)
@@ -85,6 +87,51 @@ func TestOpenCloseOpen(t *testing.T) {
 	}
 }
 
+// A second server on a database file refuses to start, at once, while the first goes on.
+func TestOneServerPerDatabase(t *testing.T) {
+	ctx := context.Background()
+	cfg := localserver.Config{DBPath: filepath.Join(t.TempDir(), "kraiter.db"), APIKey: "k"}
+	first, err := localserver.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+
+	start := time.Now()
+	second, err := localserver.Open(ctx, cfg)
+	var inUse *localserver.DatabaseInUseError
+	if !errors.As(err, &inUse) {
+		if second != nil {
+			second.Close()
+		}
+		t.Fatalf("a second Open on the same file: %v, want a DatabaseInUseError", err)
+	}
+	want := "the database " + cfg.DBPath + " is in use by another kraiter serve (pid unknown); stop it or use another --db"
+	if err.Error() != want {
+		t.Errorf("error %q, want %q", err, want)
+	}
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("the refusal took %s", took)
+	}
+
+	rec := httptest.NewRecorder()
+	req := httptest.NewRequest(http.MethodPost, "/v1/templates", strings.NewReader(`{"id":"tmpl_a","name":"A","subject":"S"}`))
+	req.Header.Set("Authorization", "Bearer k")
+	req.Header.Set("Content-Type", "application/json")
+	first.Handler().ServeHTTP(rec, req)
+	if rec.Code != http.StatusCreated {
+		t.Errorf("the first server after the refusal: %d %s", rec.Code, rec.Body)
+	}
+	if err := first.Close(); err != nil {
+		t.Fatal(err)
+	}
+	third, err := localserver.Open(ctx, cfg)
+	if err != nil {
+		t.Fatalf("Open once the first server closed: %v", err)
+	}
+	third.Close()
+}
+
 func TestMemoryDatabaseKeepsNothing(t *testing.T) {
 	ctx := context.Background()
 	cfg := localserver.Config{DBPath: ":memory:", APIKey: "k"}
@@ -97,6 +144,7 @@ func TestMemoryDatabaseKeepsNothing(t *testing.T) {
 			rec := httptest.NewRecorder()
 			req := httptest.NewRequest(http.MethodPost, "/v1/templates", strings.NewReader(`{"id":"tmpl_a","name":"A","subject":"S"}`))
 			req.Header.Set("Authorization", "Bearer k")
+			req.Header.Set("Content-Type", "application/json")
 			srv.Handler().ServeHTTP(rec, req)
 			if rec.Code != want {
 				t.Errorf("create: %d, want %d: %s", rec.Code, want, rec.Body)
@@ -231,6 +279,7 @@ func TestConcurrentRequests(t *testing.T) {
 			} {
 				req, _ := http.NewRequest(r.method, srv.URL+r.path, strings.NewReader(r.body))
 				req.Header.Set("Authorization", "Bearer "+srv.APIKey)
+				req.Header.Set("Content-Type", "application/json")
 				resp, err := http.DefaultClient.Do(req)
 				if err != nil {
 					statuses <- err.Error()

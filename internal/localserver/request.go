@@ -3,19 +3,13 @@ package localserver
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
-	"net/http"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
 )
-
-// MaxBodyBytes is the largest request body the server reads.
-const MaxBodyBytes = 256 * 1024
 
 // fields is a request body's JSON object, read field by field so that every problem in it is
 // reported at once instead of stopping at the first.
@@ -24,22 +18,8 @@ type fields struct {
 	problems []definition.Problem
 }
 
-// readFields reads a request body that must be one JSON object.
-func readFields(w http.ResponseWriter, r *http.Request) (*fields, error) {
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
-	if err != nil {
-		var tooLarge *http.MaxBytesError
-		if errors.As(err, &tooLarge) {
-			return nil, &apiError{status: http.StatusRequestEntityTooLarge, body: APIError{
-				Code:    CodeValidation,
-				Message: fmt.Sprintf("the request body is larger than %d bytes (256 KiB), the most this server accepts; shorten the definition", MaxBodyBytes),
-			}}
-		}
-		return nil, fmt.Errorf("read request body: %w", err)
-	}
-	return parseFields(data)
-}
-
+// parseFields reads JSON text that must be one object: a request body once readFields has
+// checked it, a trigger of a body, or a seed entry.
 func parseFields(data []byte) (*fields, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, invalid("request", []definition.Problem{{Message: "the request body is empty; send a JSON object"}})
@@ -52,7 +32,8 @@ func parseFields(data []byte) (*fields, error) {
 	if raw == nil {
 		return nil, invalid("request", []definition.Problem{{Message: "the request body must be a JSON object, not null"}})
 	}
-	if dec.More() {
+	// Decoder.More does not see a stray "}" or "]", so look at what follows the object.
+	if len(bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n")) > 0 {
 		return nil, invalid("request", []definition.Problem{{Message: "the request body has content after its JSON object"}})
 	}
 	return &fields{raw: raw}, nil

@@ -3,6 +3,7 @@ package localserver
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -69,5 +70,7 @@ func (s *Server) route(mux *http.ServeMux, pattern string, ms methods) {
 }
 
 func unknownRoute(w http.ResponseWriter, r *http.Request) {
-	writeError(w, notFound("no route %s %s; the API is under /v1/ (sequences, templates, contacts, events) and /_local/", r.Method, r.URL.Path))
+	writeError(w, &apiError{status: http.StatusNotFound, body: APIError{Code: CodeRouteNotFound, Message: fmt.Sprintf(
+		"there is no route %s %s; the API lives under /v1/ (sequences, templates, contacts, events), the local server's controls under /_local/",
+		r.Method, r.URL.Path)}})
 }

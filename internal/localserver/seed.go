@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 )
 
 // Seed is data applied at Open, idempotently: templates and contacts are created, or updated
@@ -106,8 +107,7 @@ func (s *Server) applySeed(ctx context.Context, seed *Seed) error {
 	if len(problems) > 0 {
 		return fmt.Errorf("invalid seed: %s", strings.Join(problems, "; "))
 	}
-	now := s.clock.now()
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *sql.Tx, now time.Time) error {
 		for _, t := range templates {
 			if err := upsertTemplate(ctx, tx, t, now); err != nil {
 				return err

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"time"
 
+	"github.com/kraiter/terraform-provider-kraiter/client"
 	"github.com/kraiter/terraform-provider-kraiter/definition"
 )
 
@@ -16,9 +18,8 @@ func (s *Server) createSequence(w http.ResponseWriter, r *http.Request) error {
 	}
 	in := readSequenceInput(f, true)
 	ctx := r.Context()
-	now := s.clock.now()
 	var rec sequenceRecord
-	err = s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *sql.Tx, now time.Time) error {
 		missing, err := checkTemplates(ctx, tx, in)
 		if err != nil {
 			return err
@@ -51,7 +52,7 @@ func (s *Server) createSequence(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) getSequence(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	var rec sequenceRecord
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *sql.Tx, _ time.Time) error {
 		var err error
 		rec, err = getSequence(ctx, tx, r.PathValue("id"))
 		return err
@@ -68,16 +69,16 @@ func (s *Server) listSequences(w http.ResponseWriter, r *http.Request) error {
 	var problems []definition.Problem
 	page := readPage(q, cursorSequences, &problems)
 	status := q.Get("status")
-	if status != "" && !slices.Contains(Statuses, status) {
+	if status != "" && !slices.Contains(client.Statuses, status) {
 		problems = append(problems, definition.Problem{Path: "status",
-			Message: fmt.Sprintf("unknown status %q; expected %s%s", status, quoteList(Statuses), didYouMean(status, Statuses))})
+			Message: fmt.Sprintf("unknown status %q; expected %s%s", status, quoteList(client.Statuses), didYouMean(status, client.Statuses))})
 	}
 	if len(problems) > 0 {
 		return invalid("listing", problems)
 	}
 	ctx := r.Context()
 	var recs []sequenceRecord
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *sql.Tx, _ time.Time) error {
 		var err error
 		recs, err = listSequences(ctx, tx, page.after, status, page.limit+1)
 		return err
@@ -93,8 +94,9 @@ func (s *Server) listSequences(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// patchSequence changes only the fields present. Enrolments in progress keep their place
-// in the program, so steps due before the change run first, under the old definition.
+// patchSequence changes only the fields present. Steps due before the change run first.
+// Enrolments in progress finish on the definition version they began under; a new
+// definition is a new version, which later enrolments take.
 func (s *Server) patchSequence(w http.ResponseWriter, r *http.Request) error {
 	f, err := readFields(w, r)
 	if err != nil {
@@ -102,9 +104,8 @@ func (s *Server) patchSequence(w http.ResponseWriter, r *http.Request) error {
 	}
 	in := readSequenceInput(f, false)
 	ctx := r.Context()
-	now := s.clock.now()
 	var rec sequenceRecord
-	err = s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.engineTx(ctx, func(tx *sql.Tx, now time.Time) error {
 		var err error
 		if rec, err = getSequence(ctx, tx, r.PathValue("id")); err != nil {
 			return err
@@ -116,14 +117,14 @@ func (s *Server) patchSequence(w http.ResponseWriter, r *http.Request) error {
 		if problems := append(f.problems, missing...); len(problems) > 0 {
 			return invalid("sequence update", problems)
 		}
-		if err := processDue(ctx, tx, now); err != nil {
-			return err
-		}
 		if in.hasName {
 			rec.Name = in.name
 		}
-		if in.hasDef {
+		if in.hasDef && in.text != rec.Definition {
 			rec.Definition = in.text
+			if err := addSequenceVersion(ctx, tx, rec, now); err != nil {
+				return err
+			}
 		}
 		if in.hasTrigger {
 			if err := replaceTriggers(ctx, tx, rec.pk, in.triggers); err != nil {
@@ -142,13 +143,9 @@ func (s *Server) patchSequence(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) deleteSequence(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	now := s.clock.now()
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.engineTx(ctx, func(tx *sql.Tx, now time.Time) error {
 		rec, err := getSequence(ctx, tx, r.PathValue("id"))
 		if err != nil {
-			return err
-		}
-		if err := processDue(ctx, tx, now); err != nil {
 			return err
 		}
 		return deleteSequence(ctx, tx, rec, now)

@@ -14,23 +14,20 @@ import (
 
 // withDueSequence runs read in one transaction with the route's sequence, after every step
 // due by now has run.
-func (s *Server) withDueSequence(r *http.Request, now time.Time, read func(tx *sql.Tx, rec sequenceRecord) error) error {
+func (s *Server) withDueSequence(r *http.Request, read func(tx *sql.Tx, now time.Time, rec sequenceRecord) error) error {
 	ctx := r.Context()
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.engineTx(ctx, func(tx *sql.Tx, now time.Time) error {
 		rec, err := getSequence(ctx, tx, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		if err := processDue(ctx, tx, now); err != nil {
-			return err
-		}
-		return read(tx, rec)
+		return read(tx, now, rec)
 	})
 }
 
 func (s *Server) sequenceStatus(w http.ResponseWriter, r *http.Request) error {
 	var st SequenceStatus
-	err := s.withDueSequence(r, s.clock.now(), func(tx *sql.Tx, rec sequenceRecord) (err error) {
+	err := s.withDueSequence(r, func(tx *sql.Tx, _ time.Time, rec sequenceRecord) (err error) {
 		st, err = sequenceStatus(r.Context(), tx, rec)
 		return err
 	})
@@ -52,9 +49,8 @@ func (s *Server) dryRun(w http.ResponseWriter, r *http.Request) error {
 	if len(f.problems) > 0 {
 		return invalid("dry run", f.problems)
 	}
-	now := s.clock.now()
 	result := DryRunResult{ContactID: contactID, Steps: []DryRunStep{}}
-	err = s.withDueSequence(r, now, func(tx *sql.Tx, rec sequenceRecord) error {
+	err = s.withDueSequence(r, func(tx *sql.Tx, now time.Time, rec sequenceRecord) error {
 		result.SequenceID = rec.ID
 		contact, err := interpreterContact(r.Context(), tx, contactID)
 		if err != nil {
@@ -87,7 +83,7 @@ func (s *Server) sequenceContacts(w http.ResponseWriter, r *http.Request) error 
 		return invalid("listing", problems)
 	}
 	var contacts []Contact
-	err := s.withDueSequence(r, s.clock.now(), func(tx *sql.Tx, rec sequenceRecord) (err error) {
+	err := s.withDueSequence(r, func(tx *sql.Tx, _ time.Time, rec sequenceRecord) (err error) {
 		contacts, err = enrolledContacts(r.Context(), tx, rec.pk, page.after, page.limit+1)
 		return err
 	})
@@ -115,7 +111,7 @@ func (s *Server) sequenceSends(w http.ResponseWriter, r *http.Request) error {
 		return invalid("listing", problems)
 	}
 	var sends []Send
-	err := s.withDueSequence(r, s.clock.now(), func(tx *sql.Tx, rec sequenceRecord) (err error) {
+	err := s.withDueSequence(r, func(tx *sql.Tx, _ time.Time, rec sequenceRecord) (err error) {
 		sends, err = listSends(r.Context(), tx, rec, afterPK, page.limit+1)
 		return err
 	})

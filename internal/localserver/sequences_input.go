@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/kraiter/terraform-provider-kraiter/client"
 	"github.com/kraiter/terraform-provider-kraiter/definition"
 )
 
@@ -34,7 +35,7 @@ func readSequenceInput(f *fields, create bool) sequenceInput {
 	} else {
 		f.allow("name", "definition", "triggers")
 	}
-	in.name, in.hasName = f.textField("name", `a name such as "Onboarding drip"`, maxNameChars, create)
+	in.name, in.hasName = f.textField("name", `a name such as "Onboarding drip"`, client.MaxNameLength, create)
 	in.text, in.hasDef = f.str("definition", `the definition JSON as a string, such as "{\"steps\": [...]}"`, create)
 	if in.hasDef {
 		def, err := definition.ParseString(in.text)
@@ -68,7 +69,8 @@ type templateRef struct {
 
 // templateRefs lists the templates a definition's email steps name. A parsed definition is
 // walked; one with problems is read leniently from its JSON, so that unknown templates are
-// reported together with the problems that kept it from parsing.
+// reported together with the problems that kept it from parsing, unless its JSON holds what
+// the decoder would change, which would make up template ids.
 func templateRefs(in sequenceInput) []templateRef {
 	var refs []templateRef
 	if in.def != nil {
@@ -78,6 +80,9 @@ func templateRefs(in sequenceInput) []templateRef {
 			}
 		})
 		return refs
+	}
+	if len(definition.CheckStrictJSON([]byte(in.text))) > 0 {
+		return nil
 	}
 	var doc map[string]any
 	if json.Unmarshal([]byte(in.text), &doc) != nil {

@@ -118,7 +118,23 @@ func insertSequence(ctx context.Context, tx *sql.Tx, seq Sequence, now time.Time
 	if err != nil {
 		return 0, fmt.Errorf("insert sequence %q: %w", seq.ID, err)
 	}
+	if err := addSequenceVersion(ctx, tx, sequenceRecord{pk: pk, Sequence: seq}, now); err != nil {
+		return 0, err
+	}
 	return pk, replaceTriggers(ctx, tx, pk, seq.Triggers)
+}
+
+// addSequenceVersion stores rec's definition as the sequence's newest version, the one that
+// enrolments from now on run.
+func addSequenceVersion(ctx context.Context, tx *sql.Tx, rec sequenceRecord, now time.Time) error {
+	_, err := tx.ExecContext(ctx,
+		`INSERT INTO sequence_versions (sequence_pk, version, definition, created_at)
+		 SELECT ?, coalesce(max(version), 0) + 1, ?, ? FROM sequence_versions WHERE sequence_pk = ?`,
+		rec.pk, rec.Definition, toMillis(now), rec.pk)
+	if err != nil {
+		return fmt.Errorf("store a new definition version of sequence %q: %w", rec.ID, err)
+	}
+	return nil
 }
 
 func replaceTriggers(ctx context.Context, tx *sql.Tx, pk int64, triggers []Trigger) error {
@@ -136,7 +152,8 @@ func replaceTriggers(ctx context.Context, tx *sql.Tx, pk int64, triggers []Trigg
 	return nil
 }
 
-// updateSequence stores a sequence's name, definition and status as they are in rec.
+// updateSequence stores a sequence's name, definition and status as they are in rec; a new
+// definition also needs its version (addSequenceVersion).
 func updateSequence(ctx context.Context, tx *sql.Tx, rec *sequenceRecord, now time.Time) error {
 	_, err := tx.ExecContext(ctx,
 		"UPDATE sequences SET name = ?, definition = ?, status = ?, updated_at = ? WHERE pk = ?",

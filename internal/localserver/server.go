@@ -1,5 +1,5 @@
 // Package localserver is a local Kraiter server: the wire contract of Kraiter's sequences API
-// (CONTRACT.md section 1) backed by SQLite, with an engine that enrols contacts on events and
+// (client/openapi.yaml) backed by SQLite, with an engine that enrols contacts on events and
 // sends emails against a virtual clock, plus admin routes under /_local/ for tests and demos
 // (advance the clock, set a sequence's status, inject faults).
 package localserver
@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net/http"
 	"sync"
+	"time"
 )
 
 // Config configures a Server.
@@ -82,7 +83,20 @@ func (s *Server) Close() error {
 	return s.closeErr
 }
 
-// tx runs fn in one transaction of the request.
-func (s *Server) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	return inTx(ctx, s.db, fn)
+// tx runs fn in one transaction of the request at the virtual time now, read once the
+// transaction holds the database's only connection: every transaction then sees a time no
+// earlier than the ones committed before it, a clock advance's included.
+func (s *Server) tx(ctx context.Context, fn func(tx *sql.Tx, now time.Time) error) error {
+	return inTx(ctx, s.db, func(tx *sql.Tx) error { return fn(tx, s.clock.now()) })
+}
+
+// engineTx is tx once everything due by now has run, for each request that reads or changes
+// what the engine works on: enrolments, sends, a sequence's status or definition, a contact.
+func (s *Server) engineTx(ctx context.Context, fn func(tx *sql.Tx, now time.Time) error) error {
+	return s.tx(ctx, func(tx *sql.Tx, now time.Time) error {
+		if err := processDue(ctx, tx, now); err != nil {
+			return err
+		}
+		return fn(tx, now)
+	})
 }

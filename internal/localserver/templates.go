@@ -3,6 +3,9 @@ package localserver
 import (
 	"database/sql"
 	"net/http"
+	"time"
+
+	"github.com/kraiter/terraform-provider-kraiter/client"
 )
 
 // readTemplate reads the body of POST /v1/templates.
@@ -10,7 +13,7 @@ func readTemplate(f *fields) Template {
 	f.allow("id", "name", "subject")
 	var t Template
 	t.ID, _ = f.idField("id", "tmpl_welcome")
-	t.Name, _ = f.textField("name", `a name such as "Welcome"`, maxNameChars, true)
+	t.Name, _ = f.textField("name", `a name such as "Welcome"`, client.MaxNameLength, true)
 	t.Subject, _ = f.textField("subject", `a subject line such as "Welcome aboard"`, maxSubjectChars, true)
 	return t
 }
@@ -25,8 +28,7 @@ func (s *Server) createTemplate(w http.ResponseWriter, r *http.Request) error {
 		return invalid("template", f.problems)
 	}
 	ctx := r.Context()
-	now := s.clock.now()
-	err = s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *sql.Tx, now time.Time) error {
 		exists, err := templateExists(ctx, tx, t.ID)
 		if err != nil {
 			return err
@@ -51,7 +53,7 @@ func (s *Server) createTemplate(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) getTemplate(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	var t Template
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *sql.Tx, _ time.Time) error {
 		var err error
 		t, err = getTemplate(ctx, tx, r.PathValue("id"))
 		return err

@@ -3,20 +3,14 @@ package localserver
 import (
 	"fmt"
 	"net/mail"
-	"regexp"
 	"slices"
 	"unicode/utf8"
+
+	"github.com/kraiter/terraform-provider-kraiter/client"
 )
 
-const (
-	maxNameChars    = 200
-	maxSubjectChars = 998 // the longest line RFC 5322 allows
-)
-
-var idPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
-
-// Statuses lists the sequence statuses.
-var Statuses = []string{StatusDraft, StatusActive, StatusPaused}
+// maxSubjectChars is the longest subject line: the longest line RFC 5322 allows.
+const maxSubjectChars = 998
 
 // idField reads a required id field: 1 to 64 letters, digits, "_" or "-".
 func (f *fields) idField(name, example string) (string, bool) {
@@ -24,11 +18,25 @@ func (f *fields) idField(name, example string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if !idPattern.MatchString(id) {
+	if !client.IDPattern.MatchString(id) {
 		f.add(name, "%q is not a valid id; use 1 to 64 letters, digits, \"_\" or \"-\", such as %q", id, example)
 		return "", false
 	}
 	return id, true
+}
+
+// eventNameField reads a required event name.
+func (f *fields) eventNameField(name string) (string, bool) {
+	s, ok := f.str(name, `an event name such as "signed_up"`, true)
+	if !ok {
+		return "", false
+	}
+	if !client.EventNamePattern.MatchString(s) {
+		f.add(name, "%q is not an event name; use 1 to %d letters, digits, \"_\", \"-\", \".\" or \":\", starting with a letter or digit, such as \"signed_up\" or \"trial.started\"",
+			s, client.MaxNameLength)
+		return "", false
+	}
+	return s, true
 }
 
 // textField reads a text field of 1 to max characters.
@@ -60,67 +68,13 @@ func (f *fields) emailField(name string, required bool) (string, bool) {
 
 // statusField reads a sequence status.
 func (f *fields) statusField(name string) (string, bool) {
-	s, ok := f.str(name, `"draft", "active" or "paused"`, true)
+	s, ok := f.str(name, quoteList(client.Statuses), true)
 	if !ok {
 		return "", false
 	}
-	if !slices.Contains(Statuses, s) {
-		f.add(name, "unknown status %q; expected %s%s", s, quoteList(Statuses), didYouMean(s, Statuses))
+	if !slices.Contains(client.Statuses, s) {
+		f.add(name, "unknown status %q; expected %s%s", s, quoteList(client.Statuses), didYouMean(s, client.Statuses))
 		return "", false
 	}
 	return s, true
-}
-
-var triggerFields = map[string][]string{
-	TriggerEvent:   {"type", "eventName"},
-	TriggerSegment: {"type", "segmentId"},
-}
-
-// triggersField reads a list of triggers, reporting each problem at its path such as
-// "triggers[0].type". An empty list is valid (it clears the triggers).
-func (f *fields) triggersField(name string) ([]Trigger, bool) {
-	items, ok := f.list(name)
-	if !ok {
-		return nil, false
-	}
-	before := len(f.problems)
-	triggers := make([]Trigger, 0, len(items))
-	for i, item := range items {
-		path := fmt.Sprintf("%s[%d]", name, i)
-		sub, err := parseFields(item)
-		if err != nil {
-			f.add(path, "a trigger must be an object such as {\"type\": \"event\", \"eventName\": \"signed_up\"}, not %s", describeJSON(item))
-			continue
-		}
-		t, ok := sub.trigger()
-		for _, p := range sub.problems {
-			f.add(path+"."+p.Path, "%s", p.Message)
-		}
-		if ok {
-			triggers = append(triggers, t)
-		}
-	}
-	return triggers, len(f.problems) == before
-}
-
-func (f *fields) trigger() (Trigger, bool) {
-	typ, ok := f.str("type", `"event" or "segment"`, true)
-	if !ok {
-		return Trigger{}, false
-	}
-	allowed, known := triggerFields[typ]
-	if !known {
-		types := []string{TriggerEvent, TriggerSegment}
-		f.add("type", "unknown trigger type %q; expected %s%s", typ, quoteList(types), didYouMean(typ, types))
-		return Trigger{}, false
-	}
-	f.allow(allowed...)
-	t := Trigger{Type: typ}
-	switch typ {
-	case TriggerEvent:
-		t.EventName, ok = f.textField("eventName", `an event name such as "signed_up"`, maxNameChars, true)
-	case TriggerSegment:
-		t.SegmentID, ok = f.idField("segmentId", "seg_trial_users")
-	}
-	return t, ok && len(f.problems) == 0
 }

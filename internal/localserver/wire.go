@@ -4,23 +4,24 @@ import (
 	"encoding/json"
 	"time"
 
+	"github.com/kraiter/terraform-provider-kraiter/client"
 	"github.com/kraiter/terraform-provider-kraiter/definition"
 )
 
-// The JSON objects of the wire contract (CONTRACT.md section 1), as this server writes them.
+// The JSON objects of the wire contract (client/openapi.yaml), as this server writes them.
 // Times are RFC 3339 strings in UTC with milliseconds.
 
-// Sequence statuses.
+// Sequence statuses, as the wire contract names them.
 const (
-	StatusDraft  = "draft"
-	StatusActive = "active"
-	StatusPaused = "paused"
+	StatusDraft  = client.StatusDraft
+	StatusActive = client.StatusActive
+	StatusPaused = client.StatusPaused
 )
 
-// Trigger types.
+// Trigger types, as the wire contract names them.
 const (
-	TriggerEvent   = "event"
-	TriggerSegment = "segment"
+	TriggerEvent   = client.TriggerEvent
+	TriggerSegment = client.TriggerSegment
 )
 
 // Sequence is a stored sequence. Definition is the string exactly as it was sent.
@@ -124,16 +125,20 @@ type APIError struct {
 	Details []definition.Problem `json:"details,omitempty"`
 }
 
-// Error codes (CONTRACT.md section 1), plus METHOD_NOT_ALLOWED for a known route called
-// with the wrong method.
+// Error codes of the wire contract, plus METHOD_NOT_ALLOWED for a known route called with the
+// wrong method. NOT_FOUND is only ever about a missing sequence, template or contact; a path
+// that is no route at all is ROUTE_NOT_FOUND.
 const (
-	CodeNotFound         = "NOT_FOUND"
-	CodeConflict         = "CONFLICT"
-	CodeValidation       = "VALIDATION_ERROR"
-	CodeUnauthorized     = "UNAUTHORIZED"
-	CodeRateLimited      = "RATE_LIMITED"
-	CodeInternal         = "INTERNAL"
-	CodeMethodNotAllowed = "METHOD_NOT_ALLOWED"
+	CodeNotFound             = "NOT_FOUND"
+	CodeRouteNotFound        = "ROUTE_NOT_FOUND"
+	CodeConflict             = "CONFLICT"
+	CodeValidation           = "VALIDATION_ERROR"
+	CodeUnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE"
+	CodeRequestTimeout       = "REQUEST_TIMEOUT"
+	CodeUnauthorized         = "UNAUTHORIZED"
+	CodeRateLimited          = "RATE_LIMITED"
+	CodeInternal             = "INTERNAL"
+	CodeMethodNotAllowed     = "METHOD_NOT_ALLOWED"
 )
 
 // timeLayout writes times in UTC with a fixed three-digit fraction, so that they sort as text.

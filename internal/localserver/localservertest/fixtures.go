@@ -144,8 +144,16 @@ func (i *Instance) SetFaults(t testing.TB, f Faults) {
 	i.must(t, http.MethodPost, "/_local/faults", f, http.StatusOK, nil)
 }
 
-// ClearFaults stops injecting faults.
+// ClearFaults stops injecting faults. What they injected can still be read.
 func (i *Instance) ClearFaults(t testing.TB) {
 	t.Helper()
 	i.must(t, http.MethodDelete, "/_local/faults", nil, http.StatusNoContent, nil)
+}
+
+// InjectedFaults reads what the faults injected since the last SetFaults.
+func (i *Instance) InjectedFaults(t testing.TB) InjectedFaults {
+	t.Helper()
+	var state localserver.FaultState
+	i.must(t, http.MethodGet, "/_local/faults", nil, http.StatusOK, &state)
+	return state.Injected
 }

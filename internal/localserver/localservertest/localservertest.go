@@ -21,11 +21,15 @@ const APIKey = "test-key"
 // Faults are the faults SetFaults injects into /v1 requests.
 type Faults = localserver.Faults
 
+// InjectedFaults counts what the faults injected since SetFaults.
+type InjectedFaults = localserver.InjectedFaults
+
 // Option configures Start.
 type Option func(*options)
 
 type options struct {
 	seed       *localserver.Seed
+	dbPath     string
 	logged     bool
 	middleware func(http.Handler) http.Handler
 }
@@ -33,6 +37,12 @@ type options struct {
 // WithSeed applies a seed of templates and contacts when the server opens.
 func WithSeed(seed *localserver.Seed) Option {
 	return func(o *options) { o.seed = seed }
+}
+
+// WithDatabase serves the SQLite file at path, such as one a test wrote as an older release
+// would have, instead of a new file in the test's temporary directory.
+func WithDatabase(path string) Option {
+	return func(o *options) { o.dbPath = path }
 }
 
 // WithMiddleware wraps the server's handler, to watch or check the traffic.
@@ -67,7 +77,10 @@ func Start(t testing.TB, opts ...Option) *Instance {
 	for _, opt := range opts {
 		opt(&o)
 	}
-	cfg := localserver.Config{DBPath: filepath.Join(t.TempDir(), "kraiter.db"), APIKey: APIKey, Seed: o.seed}
+	if o.dbPath == "" {
+		o.dbPath = filepath.Join(t.TempDir(), "kraiter.db")
+	}
+	cfg := localserver.Config{DBPath: o.dbPath, APIKey: APIKey, Seed: o.seed}
 	if o.logged {
 		cfg.Logger = testLogger(t)
 	}

@@ -69,14 +69,21 @@ func (i *Instance) DoWithKey(t testing.TB, method, path string, body any, key st
 	if key != "" {
 		req.Header.Set("Authorization", "Bearer "+key)
 	}
+	return i.DoRequest(t, req)
+}
+
+// DoRequest sends a request as it is, headers and all, for tests of what the server makes of
+// malformed ones. Only a failure to get a response fails the test.
+func (i *Instance) DoRequest(t testing.TB, req *http.Request) *Response {
+	t.Helper()
 	resp, err := i.client.Do(req)
 	if err != nil {
-		t.Fatalf("%s %s: %v", method, path, err)
+		t.Fatalf("%s %s: %v", req.Method, req.URL.Path, err)
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(resp.Body)
 	if err != nil {
-		t.Fatalf("%s %s: read response: %v", method, path, err)
+		t.Fatalf("%s %s: read response: %v", req.Method, req.URL.Path, err)
 	}
 	return &Response{Status: resp.StatusCode, Header: resp.Header, Body: data}
 }
