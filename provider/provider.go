@@ -53,6 +53,7 @@ type providerModel struct {
 // providerData is what resources, data sources and functions receive from Configure.
 type providerData struct {
 	client *client.Client
+	proof  apiProof
 }
 
 func (p *kraiterProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -65,12 +66,12 @@ func (p *kraiterProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 		MarkdownDescription: "Manages [Kraiter](https://kraiter.com) email sequences: their steps, written as JSON or in the sequence DSL, and their triggers.",
 		Attributes: map[string]schema.Attribute{
 			"api_key": schema.StringAttribute{
-				MarkdownDescription: "Kraiter API key, sent as a bearer token. Falls back to the `" + EnvAPIKey + "` environment variable.",
+				MarkdownDescription: "Kraiter API key, sent as a bearer token. Falls back to the `" + EnvAPIKey + "` environment variable. Not needed when only the offline parts are used (the `compile_sequence` function and the `kraiter_sequence_definition` and `kraiter_sequence_simulation` data sources); anything else fails without it, saying so.",
 				Optional:            true,
 				Sensitive:           true,
 			},
 			"base_url": schema.StringAttribute{
-				MarkdownDescription: "Base URL of the Kraiter API. Falls back to the `" + EnvBaseURL + "` environment variable, then `" + client.DefaultBaseURL + "`. Must be https, except on a loopback host such as the local Kraiter server (`http://127.0.0.1:8474`).",
+				MarkdownDescription: "Base URL of the Kraiter API. Falls back to the `" + EnvBaseURL + "` environment variable, then `" + client.DefaultBaseURL + "`. Must be https, except on a loopback host such as the local Kraiter server (`http://127.0.0.1:8474`), and the API's root: a trailing `/v1` is accepted and means the same; a query or fragment is refused. A `base_url` that does not answer as Kraiter's sequences API fails every operation with a message that shows it; it never makes Terraform forget a sequence.",
 				Optional:            true,
 			},
 			"max_retries": schema.Int64Attribute{
@@ -108,8 +109,12 @@ func (p *kraiterProvider) Configure(ctx context.Context, req provider.ConfigureR
 		baseURL = cfg.BaseURL.ValueString()
 	}
 	if apiKey == "" {
-		resp.Diagnostics.AddAttributeError(path.Root("api_key"), "Missing Kraiter API key",
-			"The provider needs a Kraiter API key. Set api_key in the provider \"kraiter\" block, or set the "+EnvAPIKey+" environment variable.")
+		// Without a key the offline parts (DSL compilation, simulation) still work; whatever
+		// needs the API says that the key is missing when it runs.
+		tflog.Debug(ctx, "no Kraiter API key; only the offline function and data sources will work")
+		data := &providerData{}
+		resp.DataSourceData = data
+		resp.ResourceData = data
 		return
 	}
 	ctx = maskKey(ctx, apiKey)
@@ -170,6 +175,7 @@ func (p *kraiterProvider) DataSources(context.Context) []func() datasource.DataS
 		newSequenceSendsDataSource,
 		newSequenceDryRunDataSource,
 		newSequenceDefinitionDataSource,
+		newSequenceSimulationDataSource,
 	}
 }
 

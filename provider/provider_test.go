@@ -28,9 +28,9 @@ var testAccProviders = map[string]func() (tfprotov6.ProviderServer, error){
 
 // startServer starts a local Kraiter server for one test, with the templates and contacts
 // the tests use.
-func startServer(t *testing.T) *localservertest.Instance {
+func startServer(t *testing.T, opts ...localservertest.Option) *localservertest.Instance {
 	t.Helper()
-	inst := localservertest.Start(t)
+	inst := localservertest.Start(t, opts...)
 	for _, id := range []string{"tmpl_welcome", "tmpl_getting_started", "tmpl_pro_tips", "tmpl_upgrade"} {
 		inst.CreateTemplate(t, id, id, "Subject of "+id)
 	}

@@ -16,7 +16,7 @@ var _ datasource.DataSourceWithConfigure = (*sequenceContactsDataSource)(nil)
 // sequenceContactsDataSource lists the contacts enrolled in a sequence:
 // kraiter_sequence_contacts.
 type sequenceContactsDataSource struct {
-	client *client.Client
+	api *providerData
 }
 
 type sequenceContactsDataSourceModel struct {
@@ -85,17 +85,18 @@ func (d *sequenceContactsDataSource) Schema(_ context.Context, _ datasource.Sche
 }
 
 func (d *sequenceContactsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	d.api = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *sequenceContactsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var state sequenceContactsDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !requireClient(d.client, &resp.Diagnostics) {
+	api := d.api.apiClient(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || api == nil {
 		return
 	}
 	id := state.ID.ValueString()
-	items := d.client.Sequences.GetContacts(ctx, id, client.PageOptions{Limit: pageSize(state.Limit)})
+	items := api.Sequences.GetContacts(ctx, id, client.PageOptions{Limit: pageSize(state.Limit)})
 	contacts, err := collect(items, state.Limit, newContactDataModel)
 	if err != nil {
 		addSequenceReadError(&resp.Diagnostics, err, id, "Could not list the sequence's contacts")

@@ -5,15 +5,13 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-
-	"github.com/kraiter/terraform-provider-kraiter/client"
 )
 
 var _ datasource.DataSourceWithConfigure = (*sequenceDataSource)(nil)
 
 // sequenceDataSource reads one sequence by id: kraiter_sequence.
 type sequenceDataSource struct {
-	client *client.Client
+	api *providerData
 }
 
 func newSequenceDataSource() datasource.DataSource { return &sequenceDataSource{} }
@@ -36,17 +34,18 @@ func (d *sequenceDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 }
 
 func (d *sequenceDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	d.api = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *sequenceDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg sequenceDataModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() || !requireClient(d.client, &resp.Diagnostics) {
+	api := d.api.apiClient(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || api == nil {
 		return
 	}
 	id := cfg.ID.ValueString()
-	seq, err := d.client.Sequences.Get(ctx, id)
+	seq, err := api.Sequences.Get(ctx, id)
 	if err != nil {
 		addSequenceReadError(&resp.Diagnostics, err, id, "Could not read the sequence")
 		return

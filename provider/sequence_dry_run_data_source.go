@@ -17,7 +17,7 @@ var _ datasource.DataSourceWithConfigure = (*sequenceDryRunDataSource)(nil)
 // sequenceDryRunDataSource simulates one contact's path through a sequence:
 // kraiter_sequence_dry_run.
 type sequenceDryRunDataSource struct {
-	client *client.Client
+	api *providerData
 }
 
 type sequenceDryRunDataSourceModel struct {
@@ -97,17 +97,18 @@ func (d *sequenceDryRunDataSource) Schema(_ context.Context, _ datasource.Schema
 }
 
 func (d *sequenceDryRunDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	d.api = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *sequenceDryRunDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var state sequenceDryRunDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !requireClient(d.client, &resp.Diagnostics) {
+	api := d.api.apiClient(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || api == nil {
 		return
 	}
 	id, contactID := state.ID.ValueString(), state.ContactID.ValueString()
-	res, err := d.client.Sequences.DryRun(ctx, id, contactID)
+	res, err := api.Sequences.DryRun(ctx, id, contactID)
 	if err != nil {
 		if errors.Is(err, client.ErrNotFound) {
 			// The API answers NOT_FOUND for a missing sequence and for a missing contact; its

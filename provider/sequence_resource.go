@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -34,13 +35,14 @@ var (
 	_ resource.ResourceWithModifyPlan     = (*sequenceResource)(nil)
 )
 
-// idPattern is the API's rule for sequence ids, checked at plan time.
-var idPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+// noNUL refuses the NUL character, which the API refuses in every string.
+var noNUL = regexp.MustCompile(`^[^\x00]*$`)
 
 func newSequenceResource() resource.Resource { return &sequenceResource{} }
 
 type sequenceResource struct {
 	client *client.Client
+	data   *providerData
 }
 
 type sequenceModel struct {
@@ -68,13 +70,16 @@ func (r *sequenceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "Unique id of the sequence, such as `seq_onboarding`: 1 to 64 letters, digits, `_` or `-`. Changing it replaces the sequence.",
 				Required:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators: []validator.String{stringvalidator.RegexMatches(idPattern,
+				Validators: []validator.String{stringvalidator.RegexMatches(client.IDPattern,
 					"must be 1 to 64 letters, digits, underscores or hyphens, such as \"seq_onboarding\"")},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "Human-readable name, 1 to 200 characters.",
+				MarkdownDescription: fmt.Sprintf("Human-readable name, 1 to %d characters.", client.MaxNameLength),
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 200)},
+				Validators: []validator.String{
+					stringvalidator.LengthBetween(1, client.MaxNameLength),
+					stringvalidator.RegexMatches(noNUL, "must not contain the NUL character"),
+				},
 			},
 			"definition": schema.StringAttribute{
 				MarkdownDescription: "The sequence's steps as a JSON document `{\"steps\": [...]}` (see the DSL guide for the format). Checked at plan time; every problem is reported with its path, such as `steps[2].templateId`.",
@@ -83,24 +88,27 @@ func (r *sequenceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				PlanModifiers:       []planmodifier.String{keepEquivalentDefinition{}},
 			},
 			"triggers": schema.SetNestedAttribute{
-				MarkdownDescription: "Triggers that enrol contacts automatically. Removing them all clears them in Kraiter.",
+				MarkdownDescription: fmt.Sprintf("Triggers that enrol contacts automatically, at most %d. Removing them all clears them in Kraiter.", client.MaxTriggers),
 				Optional:            true,
+				Validators:          []validator.Set{setvalidator.SizeAtMost(client.MaxTriggers)},
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"type": schema.StringAttribute{
 							MarkdownDescription: "`event` (enrol a contact when it performs `event_name`) or `segment` (enrol a contact when it enters `segment_id`).",
 							Required:            true,
-							Validators:          []validator.String{stringvalidator.OneOf(client.TriggerEvent, client.TriggerSegment)},
+							Validators:          []validator.String{stringvalidator.OneOf(client.TriggerTypes...)},
 						},
 						"event_name": schema.StringAttribute{
-							MarkdownDescription: "The event that enrols a contact, such as `signed_up`. Required for `type = \"event\"`.",
+							MarkdownDescription: "The event that enrols a contact, such as `signed_up`: 1 to 200 letters, digits, `_`, `-`, `.` or `:`, starting with a letter or digit. Required for `type = \"event\"`.",
 							Optional:            true,
-							Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+							Validators: []validator.String{stringvalidator.RegexMatches(client.EventNamePattern,
+								"must be 1 to 200 letters, digits, \"_\", \"-\", \".\" or \":\", starting with a letter or digit, such as \"signed_up\"")},
 						},
 						"segment_id": schema.StringAttribute{
-							MarkdownDescription: "The segment whose new members are enrolled, such as `seg_trial`. Required for `type = \"segment\"`.",
+							MarkdownDescription: "The segment whose new members are enrolled, such as `seg_trial`: 1 to 64 letters, digits, `_` or `-`. Required for `type = \"segment\"`.",
 							Optional:            true,
-							Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+							Validators: []validator.String{stringvalidator.RegexMatches(client.IDPattern,
+								"must be 1 to 64 letters, digits, underscores or hyphens, such as \"seg_trial\"")},
 						},
 					},
 				},
@@ -125,7 +133,20 @@ func (r *sequenceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 }
 
 func (r *sequenceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	if r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics); r.data != nil {
+		r.client = r.data.client
+	}
+}
+
+// believeNotFound reports whether a NOT_FOUND answer about sequence id may be acted on: only
+// once the provider has proof that it is talking to Kraiter's sequences API. Otherwise it adds
+// an error that says what to check.
+func (r *sequenceResource) believeNotFound(ctx context.Context, id string, diags *diag.Diagnostics) bool {
+	if err := r.data.proof.confirm(ctx, r.client); err != nil {
+		diags.AddError("Cannot confirm that the sequence is gone", notFoundUnconfirmed(id, r.client.BaseURL(), err))
+		return false
+	}
+	return true
 }
 
 // ValidateConfig checks that each trigger carries the field its type needs, and only that.
@@ -188,7 +209,7 @@ func (r *sequenceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 func (r *sequenceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan sequenceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || !requireClient(r.client, &resp.Diagnostics) {
+	if resp.Diagnostics.HasError() || r.data.apiClient(&resp.Diagnostics) == nil {
 		return
 	}
 	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
@@ -205,29 +226,37 @@ func (r *sequenceResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	id := plan.ID.ValueString()
-	seq, err := r.client.Sequences.Create(ctx, client.CreateSequenceInput{
+	in := client.CreateSequenceInput{
 		ID:         id,
 		Name:       plan.Name.ValueString(),
 		Definition: plan.Definition.ValueString(),
 		Triggers:   triggers,
-	})
-	if errors.Is(err, client.ErrConflict) {
+	}
+	seq, err := r.client.Sequences.Create(ctx, in)
+	switch {
+	case errors.Is(err, client.ErrConflict):
 		resp.Diagnostics.AddAttributeError(path.Root("id"), "Sequence already exists", conflictDetail(id))
 		return
-	}
-	if err != nil {
+	case errors.Is(err, client.ErrOutcomeUnknown):
+		seq = r.resolveUnknownCreate(ctx, in, err, &resp.Diagnostics)
+		if seq == nil {
+			return
+		}
+	case err != nil:
 		addAPIError(&resp.Diagnostics, "create", id, err)
 		return
 	}
 	tflog.Info(ctx, "created Kraiter sequence", map[string]any{"id": id})
 	resp.Diagnostics.Append(plan.fromAPI(ctx, seq)...)
+	// With an error diagnostic (a differing sequence was found), Terraform keeps this state
+	// and marks the resource tainted, so the next apply replaces it.
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
 func (r *sequenceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state sequenceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !requireClient(r.client, &resp.Diagnostics) {
+	if resp.Diagnostics.HasError() || r.data.apiClient(&resp.Diagnostics) == nil {
 		return
 	}
 	timeout, diags := state.Timeouts.Read(ctx, defaultTimeout)
@@ -238,15 +267,19 @@ func (r *sequenceResource) Read(ctx context.Context, req resource.ReadRequest, r
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	seq, err := r.client.Sequences.Get(ctx, state.ID.ValueString())
+	id := state.ID.ValueString()
+	seq, err := r.client.Sequences.Get(ctx, id)
 	if errors.Is(err, client.ErrNotFound) {
+		if !r.believeNotFound(ctx, id, &resp.Diagnostics) {
+			return
+		}
 		// Deleted outside Terraform: forget it, so that the next plan creates it again.
-		tflog.Warn(ctx, "Kraiter sequence no longer exists; removing it from state", map[string]any{"id": state.ID.ValueString()})
+		tflog.Warn(ctx, "Kraiter sequence no longer exists; removing it from state", map[string]any{"id": id})
 		resp.State.RemoveResource(ctx)
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "read", state.ID.ValueString(), err)
+		addAPIError(&resp.Diagnostics, "read", id, err)
 		return
 	}
 	resp.Diagnostics.Append(state.fromAPI(ctx, seq)...)
@@ -257,7 +290,7 @@ func (r *sequenceResource) Update(ctx context.Context, req resource.UpdateReques
 	var plan, state sequenceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !requireClient(r.client, &resp.Diagnostics) {
+	if resp.Diagnostics.HasError() || r.data.apiClient(&resp.Diagnostics) == nil {
 		return
 	}
 	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
@@ -306,7 +339,7 @@ func (r *sequenceResource) Update(ctx context.Context, req resource.UpdateReques
 func (r *sequenceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state sequenceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !requireClient(r.client, &resp.Diagnostics) {
+	if resp.Diagnostics.HasError() || r.data.apiClient(&resp.Diagnostics) == nil {
 		return
 	}
 	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
@@ -317,14 +350,19 @@ func (r *sequenceResource) Delete(ctx context.Context, req resource.DeleteReques
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	err := r.client.Sequences.Delete(ctx, state.ID.ValueString())
-	if err != nil && !errors.Is(err, client.ErrNotFound) {
-		addAPIError(&resp.Diagnostics, "delete", state.ID.ValueString(), err)
+	id := state.ID.ValueString()
+	err := r.client.Sequences.Delete(ctx, id)
+	switch {
+	case errors.Is(err, client.ErrNotFound):
+		// Already gone, once the answer is known to come from Kraiter's API.
+		r.believeNotFound(ctx, id, &resp.Diagnostics)
+	case err != nil:
+		addAPIError(&resp.Diagnostics, "delete", id, err)
 	}
 }
 
 func (r *sequenceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !idPattern.MatchString(req.ID) {
+	if !client.IDPattern.MatchString(req.ID) {
 		resp.Diagnostics.AddError("Invalid import id",
 			fmt.Sprintf("%q is not a sequence id; import by the sequence's id, such as seq_onboarding (1 to 64 letters, digits, underscores or hyphens).", req.ID))
 		return

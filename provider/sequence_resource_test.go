@@ -445,6 +445,54 @@ func TestAccSequence_planTimeErrors(t *testing.T) {
 `,
 			want: regexp.MustCompile(`(?s)needs event_name.*takes no segment_id`),
 		},
+		{
+			name: "event name the API refuses",
+			body: `
+  id         = "seq_bad"
+  name       = "Bad"
+  definition = jsonencode({ steps = [{ type = "delay", duration = "1d" }] })
+  triggers   = [{ type = "event", event_name = "signed up!" }]
+`,
+			want: regexp.MustCompile(`letters, digits, "_", "-", "\." or ":", starting with a letter or digit`),
+		},
+		{
+			name: "segment id the API refuses",
+			body: `
+  id         = "seq_bad"
+  name       = "Bad"
+  definition = jsonencode({ steps = [{ type = "delay", duration = "1d" }] })
+  triggers   = [{ type = "segment", segment_id = "seg/trial" }]
+`,
+			want: regexp.MustCompile(`1 to 64 letters, digits, underscores or hyphens, such as "seg_trial"`),
+		},
+		{
+			name: "more triggers than the API takes",
+			body: `
+  id         = "seq_bad"
+  name       = "Bad"
+  definition = jsonencode({ steps = [{ type = "delay", duration = "1d" }] })
+  triggers   = [for i in range(21) : { type = "event", event_name = "event_${i}" }]
+`,
+			want: regexp.MustCompile(`(?s)triggers.*at most 20`),
+		},
+		{
+			name: "name longer than the API takes",
+			body: `
+  id         = "seq_bad"
+  name       = join("", [for i in range(201) : "x"])
+  definition = jsonencode({ steps = [{ type = "delay", duration = "1d" }] })
+`,
+			want: regexp.MustCompile(`(?s)name.*length must be between 1 and 200`),
+		},
+		{
+			name: "definition with a duplicate key",
+			body: `
+  id         = "seq_bad"
+  name       = "Bad"
+  definition = "{\"steps\": [{\"type\": \"delay\", \"duration\": \"1d\", \"duration\": \"2d\"}]}"
+`,
+			want: regexp.MustCompile(`steps\[0\]\.duration: the key "duration" appears more than once`),
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -566,14 +614,27 @@ resource "kraiter_sequence" "test" {
 func TestSequenceResource_deleteOfDeletedSucceeds(t *testing.T) {
 	ctx := context.Background()
 	inst := localservertest.Start(t)
-	r := &sequenceResource{client: apiClient(t, inst)}
+	c := apiClient(t, inst)
+	r := &sequenceResource{client: c, data: &providerData{client: c}}
+	state := resourceState(t, r, "seq_never_there")
+	resp := &fwresource.DeleteResponse{State: state}
+	r.Delete(ctx, fwresource.DeleteRequest{State: state}, resp)
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("Delete of a deleted sequence failed: %v", resp.Diagnostics)
+	}
+}
+
+// resourceState is the state of a kraiter_sequence with the given id, for calling the
+// resource's methods directly.
+func resourceState(t *testing.T, r *sequenceResource, id string) tfsdk.State {
+	t.Helper()
+	ctx := context.Background()
 	var sch fwresource.SchemaResponse
 	r.Schema(ctx, fwresource.SchemaRequest{}, &sch)
-
 	state := tfsdk.State{Schema: sch.Schema}
 	diags := state.Set(ctx, &sequenceModel{
-		ID:         types.StringValue("seq_never_there"),
-		Name:       types.StringValue("Gone"),
+		ID:         types.StringValue(id),
+		Name:       types.StringValue("Some sequence"),
 		Definition: newDefinitionValue(canonicalOnboarding),
 		Triggers:   types.SetNull(types.ObjectType{AttrTypes: triggerAttrTypes}),
 		Status:     types.StringValue("active"),
@@ -584,9 +645,5 @@ func TestSequenceResource_deleteOfDeletedSucceeds(t *testing.T) {
 	if diags.HasError() {
 		t.Fatalf("build state: %v", diags)
 	}
-	resp := &fwresource.DeleteResponse{State: state}
-	r.Delete(ctx, fwresource.DeleteRequest{State: state}, resp)
-	if resp.Diagnostics.HasError() {
-		t.Fatalf("Delete of a deleted sequence failed: %v", resp.Diagnostics)
-	}
+	return state
 }

@@ -14,7 +14,7 @@ var _ datasource.DataSourceWithConfigure = (*sequenceSendsDataSource)(nil)
 
 // sequenceSendsDataSource lists the emails a sequence generated: kraiter_sequence_sends.
 type sequenceSendsDataSource struct {
-	client *client.Client
+	api *providerData
 }
 
 type sequenceSendsDataSourceModel struct {
@@ -79,17 +79,18 @@ func (d *sequenceSendsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 }
 
 func (d *sequenceSendsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	d.api = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *sequenceSendsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var state sequenceSendsDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !requireClient(d.client, &resp.Diagnostics) {
+	api := d.api.apiClient(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || api == nil {
 		return
 	}
 	id := state.ID.ValueString()
-	items := d.client.Sequences.GetSends(ctx, id, client.PageOptions{Limit: pageSize(state.Limit)})
+	items := api.Sequences.GetSends(ctx, id, client.PageOptions{Limit: pageSize(state.Limit)})
 	sends, err := collect(items, state.Limit, newSendDataModel)
 	if err != nil {
 		addSequenceReadError(&resp.Diagnostics, err, id, "Could not list the sequence's sends")

@@ -6,8 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/kraiter/terraform-provider-kraiter/client"
 )
 
 var _ datasource.DataSourceWithConfigure = (*sequenceStatusDataSource)(nil)
@@ -15,7 +13,7 @@ var _ datasource.DataSourceWithConfigure = (*sequenceStatusDataSource)(nil)
 // sequenceStatusDataSource reads a sequence's status and enrolment counts:
 // kraiter_sequence_status.
 type sequenceStatusDataSource struct {
-	client *client.Client
+	api *providerData
 }
 
 type sequenceStatusDataSourceModel struct {
@@ -61,17 +59,18 @@ func (d *sequenceStatusDataSource) Schema(_ context.Context, _ datasource.Schema
 }
 
 func (d *sequenceStatusDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	d.api = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *sequenceStatusDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg sequenceStatusDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() || !requireClient(d.client, &resp.Diagnostics) {
+	api := d.api.apiClient(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || api == nil {
 		return
 	}
 	id := cfg.ID.ValueString()
-	st, err := d.client.Sequences.GetStatus(ctx, id)
+	st, err := api.Sequences.GetStatus(ctx, id)
 	if err != nil {
 		addSequenceReadError(&resp.Diagnostics, err, id, "Could not read the sequence's status")
 		return

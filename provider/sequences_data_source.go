@@ -16,7 +16,7 @@ var _ datasource.DataSourceWithConfigure = (*sequencesDataSource)(nil)
 
 // sequencesDataSource lists sequences, optionally of one status: kraiter_sequences.
 type sequencesDataSource struct {
-	client *client.Client
+	api *providerData
 }
 
 type sequencesDataSourceModel struct {
@@ -58,17 +58,18 @@ func (d *sequencesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 }
 
 func (d *sequencesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	d.api = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *sequencesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var state sequencesDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !requireClient(d.client, &resp.Diagnostics) {
+	api := d.api.apiClient(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || api == nil {
 		return
 	}
 	opts := client.ListOptions{Status: state.Status.ValueString(), Limit: pageSize(state.Limit)}
-	list, err := collect(d.client.Sequences.List(ctx, opts), state.Limit, newSequenceDataModel)
+	list, err := collect(api.Sequences.List(ctx, opts), state.Limit, newSequenceDataModel)
 	if err != nil {
 		resp.Diagnostics.AddError("Could not list sequences", err.Error())
 		return

@@ -2,11 +2,10 @@
 # Runs the provider's acceptance tests twice, against real CLIs built from the Go module
 # proxy: OpenTofu, then Terraform 1.5.7 (the last MPL-licensed release). Nothing is
 # downloaded from release sites. Extra arguments go to `go test` (e.g. -run TestAccSequence_).
+# KRAITER_ACC_CLIS chooses the CLIs ("tofu terraform" by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-tofu=$(scripts/install-clis.sh tofu)
-terraform=$(scripts/install-clis.sh terraform)
 # An empty CLI configuration, so that nothing on this machine (credentials, mirrors,
 # dev_overrides) changes what the tests see.
 cli_config=$(mktemp)
@@ -16,10 +15,16 @@ run() {
   local name=$1; shift
   echo "==> acceptance tests with $name"
   env "$@" TF_ACC=1 TF_CLI_CONFIG_FILE="$cli_config" TF_IN_AUTOMATION=1 \
-    go test -count=1 -timeout 30m ./provider/ -run '^TestAcc' "${EXTRA_ARGS[@]}"
+    go test -count=1 -timeout 60m ./provider/ -run '^TestAcc' "${EXTRA_ARGS[@]}"
 }
 
 EXTRA_ARGS=("$@")
 version() { TF_CLI_CONFIG_FILE="$cli_config" "$1" version | head -n1; }
-run "OpenTofu ($(version "$tofu"))" TF_ACC_TERRAFORM_PATH="$tofu" TF_ACC_PROVIDER_HOST=registry.opentofu.org
-run "Terraform ($(version "$terraform"))" -u TF_ACC_PROVIDER_HOST TF_ACC_TERRAFORM_PATH="$terraform"
+for cli in ${KRAITER_ACC_CLIS:-tofu terraform}; do
+  path=$(scripts/install-clis.sh "$cli")
+  case "$cli" in
+    tofu) run "OpenTofu ($(version "$path"))" KRAITER_ACC_CLI=tofu TF_ACC_TERRAFORM_PATH="$path" TF_ACC_PROVIDER_HOST=registry.opentofu.org ;;
+    terraform) run "Terraform ($(version "$path"))" KRAITER_ACC_CLI=terraform -u TF_ACC_PROVIDER_HOST TF_ACC_TERRAFORM_PATH="$path" ;;
+    *) echo "unknown CLI $cli in KRAITER_ACC_CLIS; use tofu and/or terraform" >&2; exit 2 ;;
+  esac
+done
