@@ -1,0 +1,173 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/kraiter/terraform-provider-kraiter/dsl"
+)
+
+func newDSLTestCmd() *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "test [--format text|github] [PATH...]",
+		Short: "Run sequence tests (*.kraiter.test.hcl)",
+		Long: `Run the sequence tests in each PATH: a test file, or a directory searched recursively
+for files named *.kraiter.test.hcl (the current directory by default; directories whose
+names start with "." are skipped). Each test carries one contact through a sequence
+offline and checks what it is sent.
+
+Like go test, it prints "--- FAIL: NAME (FILE:LINE)" for each failing test with what
+differed and the simulated timeline, then "ok" or "FAIL" for each file. --format github
+prints GitHub Actions annotations on the failing expectations instead. Exits with status 1
+when a test fails or a file has problems, and 2 on a usage error.`,
+		Example: `  kraiter dsl test
+  kraiter dsl test examples/dsl
+  kraiter dsl test --format github sequences/onboarding.kraiter.test.hcl`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != formatText && format != formatGitHub {
+				return usageError(cmd, "--format %q: use %q or %q", format, formatText, formatGitHub)
+			}
+			if len(args) == 0 {
+				args = []string{"."}
+			}
+			files, err := findTestFiles(cmd.OutOrStdout(), args)
+			if err != nil {
+				return usageError(cmd, "%v", err)
+			}
+			failed := false
+			for _, file := range files {
+				if !runTestFile(cmd.OutOrStdout(), file, format) {
+					failed = true
+				}
+			}
+			if failed {
+				fmt.Fprintln(cmd.OutOrStdout(), "FAIL")
+				return exitError{code: 1}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", formatText, `output format: "text" or "github" (GitHub Actions annotations)`)
+	cmd.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError(cmd, "%v", err) })
+	return cmd
+}
+
+// findTestFiles lists the test files of each path, in order and once each. A directory
+// without any is reported as go test reports a package without tests.
+func findTestFiles(out io.Writer, paths []string) ([]string, error) {
+	var files []string
+	seen := map[string]bool{}
+	add := func(file string) {
+		if !seen[filepath.Clean(file)] {
+			seen[filepath.Clean(file)] = true
+			files = append(files, file)
+		}
+	}
+	for _, root := range paths {
+		info, err := os.Stat(root)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			add(root)
+			continue
+		}
+		found := false
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			switch {
+			case err != nil:
+				return err
+			case d.IsDir() && path != root && strings.HasPrefix(d.Name(), "."):
+				return filepath.SkipDir
+			case !d.IsDir() && strings.HasSuffix(d.Name(), dsl.TestFileSuffix):
+				found = true
+				add(path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("search %s for test files: %w", root, err)
+		}
+		if !found {
+			fmt.Fprintf(out, "?   \t%s\t[no test files]\n", root)
+		}
+	}
+	return files, nil
+}
+
+// runTestFile runs one file's tests, prints their outcome and reports whether all passed.
+func runTestFile(out io.Writer, file, format string) bool {
+	results, diags := dsl.RunTestFile(file)
+	writeDiagnostics(out, diags, format)
+	failed := 0
+	for _, r := range results {
+		if r.Passed() {
+			continue
+		}
+		failed++
+		if format == formatGitHub {
+			for _, f := range r.Failures {
+				writeGitHubAnnotation(out, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: r.Name, Detail: f.Message, Subject: f.Range.Ptr()})
+			}
+			continue
+		}
+		writeTestFailure(out, r)
+	}
+	var problems []string
+	if failed > 0 {
+		problems = append(problems, fmt.Sprintf("%d of %s failed", failed, count(len(results), "test")))
+	}
+	if n := errorCount(diags); n > 0 {
+		problems = append(problems, count(n, "problem"))
+	}
+	if len(problems) > 0 {
+		fmt.Fprintf(out, "FAIL\t%s\t%s\n", file, strings.Join(problems, ", "))
+		return false
+	}
+	fmt.Fprintf(out, "ok  \t%s\t%s\n", file, count(len(results), "test"))
+	return true
+}
+
+func writeTestFailure(out io.Writer, r dsl.TestResult) {
+	fmt.Fprintf(out, "--- FAIL: %s (%s:%d)\n", r.Name, r.Range.Filename, r.Range.Start.Line)
+	for _, f := range r.Failures {
+		fmt.Fprintf(out, "    %s:%d: %s\n", f.Range.Filename, f.Range.Start.Line, f.Message)
+	}
+	fmt.Fprintln(out, "    timeline:")
+	for _, line := range r.Timeline {
+		fmt.Fprintf(out, "        %s\n", line)
+	}
+}
+
+func errorCount(diags hcl.Diagnostics) int {
+	n := 0
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError {
+			n++
+		}
+	}
+	return n
+}
+
+// count writes "1 test", "3 tests".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// usageError prints a usage problem and ends the command with status 2, which sets it apart
+// from a failing test or an invalid file (status 1).
+func usageError(cmd *cobra.Command, format string, args ...any) error {
+	fmt.Fprintf(cmd.ErrOrStderr(), "kraiter: %s\nRun %q for usage.\n", fmt.Sprintf(format, args...), cmd.CommandPath()+" --help")
+	return exitError{code: 2}
+}
