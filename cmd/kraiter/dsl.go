@@ -1,25 +1,31 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/dsl"
 )
 
 func newDSLCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "dsl",
-		Short: "Compile, check, format, decompile and draw sequences written in the DSL",
+		Short: "Compile, check, format, decompile, compare, draw, simulate and test sequences written in the DSL",
 		Long: `The sequence DSL (*.kraiter.hcl) is the language people write Kraiter sequences in:
 blocks email, delay and condition in order, locals, and when expressions over contact
 attributes. These commands compile it to the JSON definition the API takes and back,
-report every problem with its file, line and column, lay files out canonically, and draw
-a sequence as a Mermaid flowchart.`,
+report every problem with its file, line and column, lay files out canonically, show what
+changed between two versions step by step, draw a sequence as a Mermaid flowchart,
+simulate a contact through a sequence, and run sequence tests (*.kraiter.test.hcl).`,
 	}
-	cmd.AddCommand(newDSLCompileCmd(), newDSLValidateCmd(), newDSLFmtCmd(), newDSLDecompileCmd(), newDSLGraphCmd())
+	cmd.AddCommand(newDSLCompileCmd(), newDSLValidateCmd(), newDSLFmtCmd(), newDSLDecompileCmd(), newDSLDiffCmd(), newDSLGraphCmd(), newDSLSimulateCmd(), newDSLTestCmd())
 	return cmd
 }
 
@@ -37,6 +43,36 @@ func readInput(cmd *cobra.Command, path string) ([]byte, string, error) {
 	}
 	data, err := os.ReadFile(path) // the error names the operation and the path
 	return data, path, err
+}
+
+// readDefinition reads a sequence from a file, or standard input for "-", as a JSON definition
+// or as DSL, told apart by content (see isJSONDefinition) so that any file name works. Problems
+// are printed to standard error, as diagnostics or as definition problems, and end the command
+// with status 1.
+func readDefinition(cmd *cobra.Command, path string, vars varFlag) (*definition.Definition, error) {
+	src, name, err := readInput(cmd, path)
+	if err != nil {
+		return nil, err
+	}
+	if isJSONDefinition(src) {
+		def, err := definition.Parse(src)
+		if err != nil {
+			return nil, reportDefinitionError(cmd, name, err)
+		}
+		return def, nil
+	}
+	res, diags := dsl.Compile(src, dsl.Options{Filename: name, Vars: vars})
+	if err := failIfErrors(cmd, diags); err != nil {
+		return nil, err
+	}
+	return res.Definition, nil
+}
+
+// isJSONDefinition reports whether a document is a JSON definition: its first non-space byte is
+// "{" and it parses as JSON. Anything else is read as DSL.
+func isJSONDefinition(src []byte) bool {
+	trimmed := bytes.TrimLeft(src, " \t\r\n")
+	return len(trimmed) > 0 && trimmed[0] == '{' && json.Valid(src)
 }
 
 // varFlag collects --var NAME=VALUE flags.

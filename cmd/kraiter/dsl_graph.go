@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -13,34 +12,43 @@ import (
 func newDSLGraphCmd() *cobra.Command {
 	vars := varFlag{}
 	var raw bool
+	var oldPath string
 	cmd := &cobra.Command{
-		Use:   "graph [--var NAME=VALUE]... [--raw] FILE",
+		Use:   "graph [--var NAME=VALUE]... [--raw] [--diff OLD] FILE",
 		Short: "Draw a sequence as a Mermaid flowchart",
 		Long: `Draw a sequence as a Mermaid flowchart: emails, delays, and conditions with yes and no
 branches labelled with their rule in words. The output is a mermaid code block, ready to
 paste into a pull request or issue, where GitHub renders it; --raw writes the bare
-flowchart. FILE is a DSL file, or a JSON definition when its name ends in .json.`,
+flowchart. Node ids come from the steps' content, so inserting a step changes only the
+lines of that step and its edges.
+
+With --diff OLD, the steps added, changed and moved since OLD are coloured green, amber
+and blue, and the removed ones are drawn in red in a box of their own.
+
+FILE and OLD are DSL files or JSON definitions, told apart by their content (JSON starts
+with "{"); - reads standard input, for one of them.`,
 		Example: `  kraiter dsl graph examples/dsl/trial-conversion.kraiter.hcl
-  kraiter dsl graph --raw definition.json > sequence.mmd`,
+  kraiter dsl graph --raw definition.json > sequence.mmd
+  git show main:seq.kraiter.hcl | kraiter dsl graph --diff - seq.kraiter.hcl`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			src, name, err := readInput(cmd, args[0])
+			if oldPath == "-" && args[0] == "-" {
+				return fmt.Errorf("--diff - and FILE - both read standard input; give a file for one of them")
+			}
+			def, err := readDefinition(cmd, args[0], vars)
 			if err != nil {
 				return err
 			}
-			var def *definition.Definition
-			if strings.HasSuffix(name, ".json") {
-				if def, err = definition.Parse(src); err != nil {
-					return reportDefinitionError(cmd, name, err)
-				}
+			var graph string
+			if oldPath == "" {
+				graph = dsl.Graph(def)
 			} else {
-				res, diags := dsl.Compile(src, dsl.Options{Filename: name, Vars: vars})
-				if err := failIfErrors(cmd, diags); err != nil {
+				var oldDef *definition.Definition
+				if oldDef, err = readDefinition(cmd, oldPath, vars); err != nil {
 					return err
 				}
-				def = res.Definition
+				graph = dsl.GraphDiff(def, oldDef)
 			}
-			graph := dsl.Graph(def)
 			if !raw {
 				graph = "```mermaid\n" + graph + "```\n"
 			}
@@ -50,5 +58,6 @@ flowchart. FILE is a DSL file, or a JSON definition when its name ends in .json.
 	}
 	addVarFlag(cmd, vars)
 	cmd.Flags().BoolVar(&raw, "raw", false, "write the bare Mermaid flowchart, without the code block around it")
+	cmd.Flags().StringVar(&oldPath, "diff", "", "mark what changed since OLD, a DSL file or JSON definition (- for standard input)")
 	return cmd
 }

@@ -1,0 +1,169 @@
+package dsl
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/kraiter/terraform-provider-kraiter/definition"
+)
+
+// stepText describes a step on one line: "email tmpl_welcome after 2d", "delay 2d",
+// "condition when contact.plan == \"pro\"".
+func stepText(s *definition.Step) string {
+	switch s.Type {
+	case definition.StepEmail:
+		text := "email " + plainOrQuoted(s.TemplateID)
+		if delay := emailDelay(s); delay != definition.DefaultEmailDelay {
+			text += " after " + delay
+		}
+		return text
+	case definition.StepDelay:
+		return "delay " + s.Duration
+	case definition.StepCondition:
+		return "condition when " + whenText(s.If)
+	default:
+		panic(fmt.Sprintf("dsl: unknown step type %q; expected email, delay or condition", s.Type))
+	}
+}
+
+// plainOrQuoted writes an identifier-like value as it is and anything else (spaces, quotes,
+// line breaks) as a quoted string, so that a description stays on one unambiguous line.
+func plainOrQuoted(s string) string {
+	if s == "" {
+		return quote(s)
+	}
+	for _, r := range s {
+		plain := r == '_' || r == '-' || r == '.' || r == ':' || r == '/' ||
+			('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9')
+		if !plain {
+			return quote(s)
+		}
+	}
+	return s
+}
+
+// whenText writes a condition's rule as DSL text; a condition built without one says so.
+func whenText(r *definition.Rule) string {
+	if r == nil {
+		return "(no rule)"
+	}
+	return ruleText(r)
+}
+
+// changedFields lists what differs between two steps of the same type.
+func changedFields(o, n *definition.Step) []Field {
+	var fields []Field
+	add := func(name, old, cur string) {
+		if old != cur {
+			fields = append(fields, Field{Name: name, Old: old, New: cur})
+		}
+	}
+	switch n.Type {
+	case definition.StepEmail:
+		add("templateId", plainOrQuoted(o.TemplateID), plainOrQuoted(n.TemplateID))
+		add(attrDelay, emailDelay(o), emailDelay(n))
+	case definition.StepDelay:
+		add(attrDuration, o.Duration, n.Duration)
+	case definition.StepCondition:
+		fields = ruleFields(o.If, n.If)
+	default:
+		panic(fmt.Sprintf("dsl: unknown step type %q; expected email, delay or condition", n.Type))
+	}
+	return fields
+}
+
+// ruleFields compares two rules: while their shapes agree (the same groups with as many
+// members), each changed comparison is one field named by its path in the rule; otherwise the
+// whole rule is one field.
+func ruleFields(o, n *definition.Rule) []Field {
+	if canonicalRule(o) == canonicalRule(n) {
+		return nil
+	}
+	if o == nil || n == nil || !sameShape(o, n) {
+		return []Field{{Name: "if", Old: whenText(o), New: whenText(n)}}
+	}
+	var fields []Field
+	compareRules("if", o, n, &fields)
+	return fields
+}
+
+// isComparison reports whether a rule is one comparison or event check, alone or negated:
+// the unit a changed rule is reported in, as "!performed(...)" reads better whole.
+func isComparison(r *definition.Rule) bool {
+	switch r.Kind() {
+	case definition.RuleAttribute, definition.RuleEvent:
+		return true
+	case definition.RuleNot:
+		return isComparison(r.Not)
+	}
+	return false
+}
+
+func sameShape(o, n *definition.Rule) bool {
+	if isComparison(o) || isComparison(n) {
+		return isComparison(o) && isComparison(n)
+	}
+	if o.Kind() != n.Kind() {
+		return false
+	}
+	if o.Kind() == definition.RuleNot {
+		return sameShape(o.Not, n.Not)
+	}
+	om, nm := members(o), members(n)
+	if len(om) != len(nm) {
+		return false
+	}
+	for i := range om {
+		if !sameShape(&om[i], &nm[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// members are the rules of an all or any.
+func members(r *definition.Rule) []definition.Rule {
+	if r.Kind() == definition.RuleAll {
+		return r.All
+	}
+	return r.Any
+}
+
+// compareRules adds a field for each changed comparison of two rules of the same shape.
+func compareRules(path string, o, n *definition.Rule, fields *[]Field) {
+	switch {
+	case isComparison(o):
+		if canonicalRule(o) != canonicalRule(n) {
+			*fields = append(*fields, comparisonField(path, o, n))
+		}
+	case o.Kind() == definition.RuleNot:
+		compareRules(path+".not", o.Not, n.Not, fields)
+	default:
+		om, nm := members(o), members(n)
+		for i := range om {
+			compareRules(path+"."+o.Kind()+"["+strconv.Itoa(i)+"]", &om[i], &nm[i], fields)
+		}
+	}
+}
+
+// comparisonField is a changed comparison, naming the attribute or event both sides are about.
+func comparisonField(path string, o, n *definition.Rule) Field {
+	f := Field{Name: path, Old: ruleText(o), New: ruleText(n)}
+	before, after := subject(o), subject(n)
+	switch {
+	case before.Kind() != after.Kind():
+	case before.Kind() == definition.RuleEvent && before.Event == after.Event:
+		f.Event = before.Event
+	case before.Kind() == definition.RuleAttribute && before.Attribute == after.Attribute:
+		f.Attribute = before.Attribute
+	}
+	return f
+}
+
+// subject is the comparison or event check under any "not".
+func subject(r *definition.Rule) *definition.Rule {
+	for r.Kind() == definition.RuleNot {
+		r = r.Not
+	}
+	return r
+}

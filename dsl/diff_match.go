@@ -1,0 +1,250 @@
+package dsl
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/kraiter/terraform-provider-kraiter/definition"
+)
+
+// stepNode is one step of a definition flattened in document order (pre-order).
+type stepNode struct {
+	step *definition.Step
+	path string
+	// key is the step without its branches: two steps with the same key differ at most in
+	// the steps they hold.
+	key string
+	// parent is the index of the condition holding the step, -1 at the top level; branch is
+	// "then" or "else" under a condition.
+	parent int
+	branch string
+	// branches are the branches from the top level down to the step: ".then.else".
+	branches string
+}
+
+func flattenSteps(def *definition.Definition) []stepNode {
+	var nodes []stepNode
+	var walk func(path string, steps []definition.Step, parent int, branch, branches string)
+	walk = func(path string, steps []definition.Step, parent int, branch, branches string) {
+		for i := range steps {
+			s := &steps[i]
+			at := path + "[" + strconv.Itoa(i) + "]"
+			nodes = append(nodes, stepNode{step: s, path: at, key: stepKey(s), parent: parent, branch: branch, branches: branches})
+			self := len(nodes) - 1
+			walk(at+"."+blockThen, s.Then, self, blockThen, branches+"."+blockThen)
+			walk(at+"."+blockElse, s.Else, self, blockElse, branches+"."+blockElse)
+		}
+	}
+	walk("steps", def.Steps, -1, "", "")
+	return nodes
+}
+
+// stepKey is a step's own content in canonical form: the same for steps that mean the same.
+func stepKey(s *definition.Step) string {
+	switch s.Type {
+	case definition.StepEmail:
+		return s.Type + "\x00" + s.TemplateID + "\x00" + emailDelay(s)
+	case definition.StepDelay:
+		return s.Type + "\x00" + s.Duration
+	case definition.StepCondition:
+		return s.Type + "\x00" + canonicalRule(s.If)
+	default:
+		panic(fmt.Sprintf("dsl: unknown step type %q; expected email, delay or condition", s.Type))
+	}
+}
+
+// emailDelay is an email's delay with the default filled, as definition.Parse fills it.
+func emailDelay(s *definition.Step) string {
+	if s.Delay == "" {
+		return definition.DefaultEmailDelay
+	}
+	return s.Delay
+}
+
+func canonicalRule(r *definition.Rule) string {
+	if r == nil {
+		return "null"
+	}
+	b, _ := r.MarshalJSON() // never fails
+	return string(b)
+}
+
+// pairKind says how a new step was paired with an old one.
+type pairKind uint8
+
+const (
+	pairCommon  pairKind = iota // in the longest common subsequence of keys: unchanged, maybe moved
+	pairMoved                   // same key, out of order
+	pairChanged                 // same type, in the same stretch between common steps, other key
+)
+
+// matching pairs the steps of an old and a new definition.
+type matching struct {
+	oldNodes, newNodes []stepNode
+	newOf              []int      // old index → paired new index, or -1
+	oldOf              []int      // new index → paired old index, or -1
+	paired             []pairKind // new index → how it was paired, where oldOf is set
+	// commonBefore is, for each old index, the new index of the last common step before
+	// it, or -1: where a removed step stood in the new document.
+	commonBefore []int
+}
+
+// matchSteps pairs steps in three passes: the longest common subsequence of keys (steps in
+// the same order, unchanged); then steps with the same key elsewhere (moved); then steps of
+// the same type in the same stretch between common steps (changed). The rest are added or
+// removed.
+func matchSteps(oldNodes, newNodes []stepNode) *matching {
+	m := &matching{
+		oldNodes: oldNodes, newNodes: newNodes,
+		newOf: filled(len(oldNodes), -1), oldOf: filled(len(newNodes), -1),
+		paired: make([]pairKind, len(newNodes)), commonBefore: filled(len(oldNodes), -1),
+	}
+	oldGap, newGap := m.pairCommon()
+	m.pairSameKey()
+	m.pairSameType(oldGap, newGap)
+	return m
+}
+
+func filled(n, v int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = v
+	}
+	return s
+}
+
+func (m *matching) pair(o, n int, kind pairKind) {
+	m.newOf[o], m.oldOf[n], m.paired[n] = n, o, kind
+}
+
+// pairCommon pairs the longest common subsequence of keys and returns, for each old and
+// new step left unpaired, the stretch it is in: the number of common steps before it.
+func (m *matching) pairCommon() (oldGap, newGap []int) {
+	for _, p := range commonSubsequence(m.oldNodes, m.newNodes) {
+		m.pair(p[0], p[1], pairCommon)
+	}
+	oldGap, newGap = make([]int, len(m.oldNodes)), make([]int, len(m.newNodes))
+	gap, last := 0, -1
+	for o := range m.oldNodes {
+		if m.newOf[o] >= 0 {
+			gap, last = gap+1, m.newOf[o]
+			continue
+		}
+		oldGap[o], m.commonBefore[o] = gap, last
+	}
+	gap = 0
+	for n := range m.newNodes {
+		if m.oldOf[n] >= 0 {
+			gap++
+			continue
+		}
+		newGap[n] = gap
+	}
+	return oldGap, newGap
+}
+
+// commonSubsequence returns the (old, new) index pairs of a longest common subsequence of
+// keys. Among the longest it takes one with the most steps under the same branches: when a
+// step moved into a condition and another stayed, the one that stayed is the common one, and
+// the condition around it can still be paired as changed. (A plain LCS, such as go-udiff's,
+// breaks such ties blindly.) Definitions hold at most definition.MaxSteps steps, so the
+// quadratic table stays small.
+func commonSubsequence(oldNodes, newNodes []stepNode) [][2]int {
+	same := func(o, n int) bool { return oldNodes[o].key == newNodes[n].key }
+	placed := func(o, n int) bool { return oldNodes[o].branches == newNodes[n].branches }
+	var pairs [][2]int
+	// A common prefix or suffix of steps in the same place belongs to an optimal answer.
+	start := 0
+	for start < len(oldNodes) && start < len(newNodes) && same(start, start) && placed(start, start) {
+		pairs = append(pairs, [2]int{start, start})
+		start++
+	}
+	oldEnd, newEnd := len(oldNodes), len(newNodes)
+	for oldEnd > start && newEnd > start && same(oldEnd-1, newEnd-1) && placed(oldEnd-1, newEnd-1) {
+		oldEnd, newEnd = oldEnd-1, newEnd-1
+	}
+
+	// score[i][j] is the best score of oldNodes[start+i:oldEnd] against newNodes[start+j:newEnd]:
+	// weight per common step, which outweighs all bonuses together, plus one per step in place.
+	rows, cols := oldEnd-start, newEnd-start
+	weight := int32(rows + cols + 1)
+	score := make([][]int32, rows+1)
+	for i := range score {
+		score[i] = make([]int32, cols+1)
+	}
+	gain := func(i, j int) int32 {
+		if placed(start+i, start+j) {
+			return weight + 1
+		}
+		return weight
+	}
+	for i := rows - 1; i >= 0; i-- {
+		for j := cols - 1; j >= 0; j-- {
+			best := max(score[i+1][j], score[i][j+1])
+			if same(start+i, start+j) {
+				best = max(best, score[i+1][j+1]+gain(i, j))
+			}
+			score[i][j] = best
+		}
+	}
+	for i, j := 0, 0; i < rows && j < cols; {
+		switch {
+		case same(start+i, start+j) && score[i][j] == score[i+1][j+1]+gain(i, j):
+			pairs = append(pairs, [2]int{start + i, start + j})
+			i, j = i+1, j+1
+		case score[i+1][j] >= score[i][j+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	for k := 0; oldEnd+k < len(oldNodes); k++ {
+		pairs = append(pairs, [2]int{oldEnd + k, newEnd + k})
+	}
+	return pairs
+}
+
+// pairSameKey pairs each unpaired new step with the first unpaired old step of the same key.
+func (m *matching) pairSameKey() {
+	byKey := map[string][]int{}
+	for o, node := range m.oldNodes {
+		if m.newOf[o] < 0 {
+			byKey[node.key] = append(byKey[node.key], o)
+		}
+	}
+	for n, node := range m.newNodes {
+		if olds := byKey[node.key]; m.oldOf[n] < 0 && len(olds) > 0 {
+			m.pair(olds[0], n, pairMoved)
+			byKey[node.key] = olds[1:]
+		}
+	}
+}
+
+// pairSameType pairs each unpaired new step with the first unpaired old step of the same type
+// in the same stretch between common steps: an edited step.
+func (m *matching) pairSameType(oldGap, newGap []int) {
+	for n, node := range m.newNodes {
+		if m.oldOf[n] >= 0 {
+			continue
+		}
+		for o, old := range m.oldNodes {
+			if m.newOf[o] < 0 && oldGap[o] == newGap[n] && old.step.Type == node.step.Type {
+				m.pair(o, n, pairChanged)
+				break
+			}
+		}
+	}
+}
+
+// sameParent reports whether old step o and new step n stand in the same list: both at the top
+// level, or in the same branch of paired conditions.
+func (m *matching) sameParent(o, n int) bool {
+	old, cur := m.oldNodes[o], m.newNodes[n]
+	if old.branch != cur.branch {
+		return false
+	}
+	if old.parent < 0 || cur.parent < 0 {
+		return old.parent == cur.parent
+	}
+	return m.newOf[old.parent] == cur.parent
+}

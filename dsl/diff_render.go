@@ -1,0 +1,135 @@
+package dsl
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/aymanbagabas/go-udiff"
+)
+
+// noChange is what the renderers say when two definitions mean the same.
+const noChange = "No change in meaning."
+
+// ANSI colours of the text form, by change kind.
+var kindColors = map[ChangeKind]string{
+	ChangeAdded:   "\x1b[32m", // green
+	ChangeRemoved: "\x1b[31m", // red
+	ChangeChanged: "\x1b[33m", // yellow
+	ChangeMoved:   "\x1b[36m", // cyan
+}
+
+const colorReset = "\x1b[0m"
+
+var kindMarks = map[ChangeKind]string{
+	ChangeAdded: "+", ChangeRemoved: "-", ChangeChanged: "~", ChangeMoved: ">",
+}
+
+// Text writes the changes for a terminal, one line each (a changed step, one line per field),
+// marked + added, - removed, ~ changed and > moved:
+//
+//	$ kraiter dsl diff main.kraiter.hcl pr.kraiter.hcl
+//	+ steps[1]  condition when contact.country == "DE"
+//	> steps[1].then[0]  email tmpl_tips (was steps[1])
+//	~ steps[2].if.all[1]  contact.seats >= 5  ->  contact.seats >= 10
+//	- steps[4]  email tmpl_old
+//
+// With color, each line is green, red, yellow or cyan by kind.
+func (d *StepDiff) Text(color bool) string {
+	if d.Equal {
+		return noChange + "\n"
+	}
+	var b strings.Builder
+	for _, c := range d.Changes {
+		for _, line := range changeLines(c) {
+			if color {
+				line = kindColors[c.Kind] + line + colorReset
+			}
+			b.WriteString(line + "\n")
+		}
+	}
+	return b.String()
+}
+
+func changeLines(c Change) []string {
+	mark := kindMarks[c.Kind]
+	was := ""
+	if c.OldPath != "" && c.OldPath != c.Path {
+		was = " (was " + c.OldPath + ")"
+	}
+	if c.Kind != ChangeChanged {
+		return []string{mark + " " + c.Path + "  " + c.Step + was}
+	}
+	lines := make([]string, len(c.Fields))
+	for i, f := range c.Fields {
+		lines[i] = fmt.Sprintf("%s %s.%s  %s  ->  %s%s", mark, c.Path, f.Name, f.Old, f.New, was)
+	}
+	return lines
+}
+
+// Markdown writes the changes as a pull-request comment: a summary, the unified diff of the
+// two definitions decompiled to canonical DSL (so layout, comments and spelling are left out),
+// and the list of changed steps. oldName and newName label the diff.
+func (d *StepDiff) Markdown(oldName, newName string) string {
+	if d.Equal {
+		return noChange + "\n"
+	}
+	var b strings.Builder
+	b.WriteString("**Changes in meaning:** " + summary(d.Changes) + ".\n\n")
+	unified := udiff.Unified(oldName, newName, string(Decompile(d.oldDef)), string(Decompile(d.newDef)))
+	fence := strings.Repeat("`", max(3, longestRun(unified, '`')+1))
+	b.WriteString(fence + "diff\n" + unified + fence + "\n\n")
+	for _, c := range d.Changes {
+		was := ""
+		if c.OldPath != "" && c.OldPath != c.Path {
+			was = " (was " + codeSpan(c.OldPath) + ")"
+		}
+		if c.Kind != ChangeChanged {
+			fmt.Fprintf(&b, "- **%s** %s%s: %s\n", c.Kind, codeSpan(c.Path), was, codeSpan(c.Step))
+			continue
+		}
+		for _, f := range c.Fields {
+			fmt.Fprintf(&b, "- **%s** %s%s: %s → %s\n", c.Kind, codeSpan(c.Path+"."+f.Name), was, codeSpan(f.Old), codeSpan(f.New))
+		}
+	}
+	return b.String()
+}
+
+// summary counts the changes by kind: "1 added, 2 moved".
+func summary(changes []Change) string {
+	var parts []string
+	for _, kind := range []ChangeKind{ChangeAdded, ChangeChanged, ChangeMoved, ChangeRemoved} {
+		n := 0
+		for _, c := range changes {
+			if c.Kind == kind {
+				n++
+			}
+		}
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, kind))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// codeSpan writes s as Markdown inline code, with a fence longer than any run of backticks
+// inside it.
+func codeSpan(s string) string {
+	fence := strings.Repeat("`", longestRun(s, '`')+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}
+
+func longestRun(s string, c byte) int {
+	longest, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != c {
+			run = 0
+			continue
+		}
+		run++
+		longest = max(longest, run)
+	}
+	return longest
+}
