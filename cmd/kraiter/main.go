@@ -1,6 +1,7 @@
 // Command kraiter is the Kraiter command-line tool: a local Kraiter server for tests, demos
-// and CI (serve), the sequence DSL (dsl compile, validate, fmt, decompile, graph), and the
-// export of existing sequences as DSL files and Terraform configuration (export).
+// and CI (serve), the sequence DSL (dsl compile, validate, fmt, decompile, diff, graph,
+// simulate, test), the pull-request comment of a plan (review), and the export of existing
+// sequences as DSL files and Terraform configuration (export).
 package main
 
 import (
@@ -22,7 +23,7 @@ func newRootCmd() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newServeCmd(), newDSLCmd(), newExportCmd())
+	root.AddCommand(newServeCmd(), newDSLCmd(), newExportCmd(), newReviewCmd())
 	return root
 }
 

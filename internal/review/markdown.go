@@ -1,0 +1,90 @@
+package review
+
+import (
+	"strconv"
+	"strings"
+)
+
+// foldLines is the length, in lines, above which a code block is folded in a <details> block,
+// so that a long diff or graph does not push the rest of the comment out of sight.
+const foldLines = 30
+
+// codeSpan writes s as inline code, with a fence longer than any run of backticks inside it.
+func codeSpan(s string) string {
+	fence := strings.Repeat("`", longestRun(s, '`')+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}
+
+// codeBlock writes body as a fenced code block of the language lang, with a fence longer than
+// any run of backticks inside it, folded under summary when it is long.
+func codeBlock(lang, summary, body string) string {
+	if !strings.HasSuffix(body, "\n") {
+		body += "\n"
+	}
+	fence := strings.Repeat("`", max(3, longestRun(body, '`')+1))
+	block := fence + lang + "\n" + body + fence + "\n"
+	if strings.Count(body, "\n") <= foldLines {
+		return "**" + summary + "**\n\n" + block
+	}
+	return "<details><summary>" + summary + " (" + strconv.Itoa(strings.Count(body, "\n")) + " lines)</summary>\n\n" + block + "\n</details>\n"
+}
+
+// cellText makes plain text safe in a table cell: on one line, with pipes escaped and no HTML.
+func cellText(s string) string {
+	return strings.NewReplacer("<", "&lt;", ">", "&gt;", "&", "&amp;").Replace(cell(s))
+}
+
+// cell makes Markdown, such as inline code, safe in a table cell: on one line, with pipes
+// escaped, which GitHub requires inside inline code too.
+func cell(markdown string) string {
+	return strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ", "\r", " ").Replace(markdown)
+}
+
+// tableRow writes cells as a Markdown table row.
+func tableRow(cells ...string) string {
+	return "| " + strings.Join(cells, " | ") + " |\n"
+}
+
+// tableHeader writes a table's header and its separator.
+func tableHeader(cells ...string) string {
+	seps := make([]string, len(cells))
+	for i := range seps {
+		seps[i] = "---"
+	}
+	return tableRow(cells...) + tableRow(seps...)
+}
+
+// plural writes "1 step" or "3 steps".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// joinWords joins items as prose: "a", "a and b", "a, b and c".
+func joinWords(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+func longestRun(s string, c byte) int {
+	longest, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != c {
+			run = 0
+			continue
+		}
+		run++
+		longest = max(longest, run)
+	}
+	return longest
+}

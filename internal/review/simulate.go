@@ -1,0 +1,68 @@
+package review
+
+import (
+	"strings"
+
+	"github.com/kraiter/terraform-provider-kraiter/definition"
+)
+
+// changedMark marks, in a contacts table, a contact whose emails the change alters.
+const changedMark = "**≠**"
+
+// contactsTable carries the contacts that apply to a change through its old and new
+// definitions and writes what each is sent, side by side; without an old definition (a
+// create) it writes the new one's only. It is "" when no contact applies.
+func contactsTable(contacts []Contact, c sequenceChange, oldDef, newDef *definition.Definition) string {
+	var rows strings.Builder
+	changed := 0
+	for _, contact := range contacts {
+		if !contact.appliesTo(c) {
+			continue
+		}
+		after := sendsText(contact.Input, definition.Simulate(newDef, contact.Input))
+		if oldDef == nil {
+			rows.WriteString(tableRow(cellText(contact.Name), after))
+			continue
+		}
+		before := sendsText(contact.Input, definition.Simulate(oldDef, contact.Input))
+		if before == after {
+			rows.WriteString(tableRow("", cellText(contact.Name), before, after))
+			continue
+		}
+		changed++
+		rows.WriteString(tableRow(changedMark, "**"+cellText(contact.Name)+"**", before, after))
+	}
+	if rows.Len() == 0 {
+		return ""
+	}
+	if oldDef == nil {
+		return "**Sample contacts**, simulated offline:\n\n" + tableHeader("Contact", "Emails") + rows.String()
+	}
+	intro := "**Sample contacts**, simulated offline before and after the change: "
+	if changed == 0 {
+		intro += "every contact gets the same emails.\n\n"
+	} else {
+		intro += changedMark + " marks the " + plural(changed, "contact") + " whose emails change.\n\n"
+	}
+	return intro + tableHeader("", "Contact", "Before", "After") + rows.String()
+}
+
+// sendsText writes what a contact was sent, one email a line with its time after the
+// enrolment, for a table cell: "`tmpl_welcome` at 0m<br>`tmpl_tips` at 2d".
+func sendsText(in definition.SimulationInput, res definition.SimulationResult) string {
+	lines := make([]string, 0, len(res.Sends)+1)
+	for _, s := range res.Sends {
+		lines = append(lines, cell(codeSpan(s.TemplateID))+" at "+definition.FormatOffset(s.After))
+	}
+	if len(lines) == 0 {
+		nothing := "nothing"
+		if !in.Subscribed {
+			nothing += " (unsubscribed)"
+		}
+		lines = append(lines, nothing)
+	}
+	if !res.Completed && in.Until > 0 {
+		lines = append(lines, "_still running at "+definition.FormatOffset(in.Until)+"_")
+	}
+	return strings.Join(lines, "<br>")
+}

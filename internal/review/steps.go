@@ -1,0 +1,93 @@
+package review
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/dsl"
+)
+
+// This file writes what the comment says about a sequence's steps: how many there are, what
+// changed between two definitions, and why a definition cannot be shown.
+
+// stepsUnavailable says why the steps of an update cannot be compared.
+func stepsUnavailable(before, after *sequenceState) string {
+	if after.def == nil {
+		return "the new definition " + definitionProblem(after) + ", so the steps cannot be compared."
+	}
+	return "the old definition " + definitionProblem(before) + ", so the steps cannot be compared. The new one has " + stepsSummary(after) + "."
+}
+
+// definitionProblem says why a side's definition was not parsed: "is known only after apply".
+func definitionProblem(s *sequenceState) string {
+	switch s.definitionJSON.state {
+	case fieldUnknown:
+		return "is known only after apply"
+	case fieldSensitive:
+		return "is sensitive and not shown"
+	case fieldNull:
+		return "is missing"
+	}
+	return "cannot be read (" + strings.Join(strings.Fields(s.defErr.Error()), " ") + ")"
+}
+
+// stepsSummary counts a definition's steps by type: "4 steps (2 emails, 1 delay, 1 condition)".
+func stepsSummary(s *sequenceState) string {
+	if s.def == nil {
+		return "the definition " + definitionProblem(s)
+	}
+	counts := map[string]int{}
+	total := 0
+	s.def.Walk(func(_ string, step *definition.Step) {
+		counts[step.Type]++
+		total++
+	})
+	if total == 0 {
+		return "none"
+	}
+	var kinds []string
+	for _, t := range []string{definition.StepEmail, definition.StepDelay, definition.StepCondition} {
+		if counts[t] > 0 {
+			kinds = append(kinds, plural(counts[t], t))
+		}
+	}
+	return plural(total, "step") + " (" + strings.Join(kinds, ", ") + ")"
+}
+
+// stepChanges lists a diff's changed steps, one line per change and per changed field.
+func stepChanges(d *dsl.StepDiff) string {
+	var b strings.Builder
+	b.WriteString("**Step changes:** " + changeCounts(d.Changes) + "\n\n")
+	for _, c := range d.Changes {
+		was := ""
+		if c.OldPath != "" && c.OldPath != c.Path {
+			was = " (was " + codeSpan(c.OldPath) + ")"
+		}
+		if c.Kind != dsl.ChangeChanged {
+			b.WriteString("- **" + string(c.Kind) + "** " + codeSpan(c.Path) + was + ": " + codeSpan(c.Step) + "\n")
+			continue
+		}
+		for _, f := range c.Fields {
+			b.WriteString("- **changed** " + codeSpan(c.Path+"."+f.Name) + was + ": " + codeSpan(f.Old) + " → " + codeSpan(f.New) + "\n")
+		}
+	}
+	return b.String() + "\n"
+}
+
+// changeCounts counts changes by kind: "1 added, 2 moved".
+func changeCounts(changes []dsl.Change) string {
+	var parts []string
+	for _, kind := range []dsl.ChangeKind{dsl.ChangeAdded, dsl.ChangeChanged, dsl.ChangeMoved, dsl.ChangeRemoved} {
+		n := 0
+		for _, c := range changes {
+			if c.Kind == kind {
+				n++
+			}
+		}
+		if n > 0 {
+			parts = append(parts, strconv.Itoa(n)+" "+string(kind))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
