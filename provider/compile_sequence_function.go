@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -24,7 +25,8 @@ func (compileSequenceFunction) Definition(_ context.Context, _ function.Definiti
 		Summary: "Compile sequence DSL to a definition",
 		MarkdownDescription: "Compiles a sequence written in the Kraiter sequence DSL to the canonical JSON definition that " +
 			"`kraiter_sequence` takes, like the `kraiter_sequence_definition` data source. Errors list each problem as " +
-			"`" + defaultDSLFilename + ":LINE:COL: summary: detail`.",
+			"`FILE:LINE:COL: summary: detail`, with FILE the optional third argument, such as " +
+			"`compile_sequence(file(\"onboarding.kraiter.hcl\"), {}, \"onboarding.kraiter.hcl\")`.",
 		Parameters: []function.Parameter{
 			function.StringParameter{
 				Name:                "source",
@@ -36,6 +38,11 @@ func (compileSequenceFunction) Definition(_ context.Context, _ function.Definiti
 				MarkdownDescription: "Values of the `var.NAME` references in the source; `{}` when it has none.",
 			},
 		},
+		VariadicParameter: function.StringParameter{
+			Name: "filename",
+			MarkdownDescription: "Optional: the file name that errors give for the source, usually the same path as in `file(...)`. " +
+				"Defaults to `" + defaultDSLFilename + "`. At most one.",
+		},
 		Return: function.StringReturn{},
 	}
 }
@@ -43,9 +50,21 @@ func (compileSequenceFunction) Definition(_ context.Context, _ function.Definiti
 func (compileSequenceFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var source string
 	var varsMap types.Map
-	resp.Error = req.Arguments.Get(ctx, &source, &varsMap)
+	var filenames []string
+	resp.Error = req.Arguments.Get(ctx, &source, &varsMap, &filenames)
 	if resp.Error != nil {
 		return
+	}
+	filename := defaultDSLFilename
+	switch {
+	case len(filenames) > 1:
+		resp.Error = function.NewArgumentFuncError(2, fmt.Sprintf("compile_sequence takes at most one file name, not %d; pass the DSL file's path, such as \"onboarding.kraiter.hcl\"", len(filenames)))
+		return
+	case len(filenames) == 1 && filenames[0] == "":
+		resp.Error = function.NewArgumentFuncError(2, "the file name is empty; pass the DSL file's path, such as \"onboarding.kraiter.hcl\", or leave it out")
+		return
+	case len(filenames) == 1:
+		filename = filenames[0]
 	}
 	// Terraform calls the function only with known arguments, so vars is never unknown here.
 	vars, _, problem := dslVars(ctx, varsMap)
@@ -53,9 +72,9 @@ func (compileSequenceFunction) Run(ctx context.Context, req function.RunRequest,
 		resp.Error = function.NewArgumentFuncError(1, problem)
 		return
 	}
-	out, dslDiags := compileDSL(source, defaultDSLFilename, vars)
+	out, dslDiags := compileDSL(source, filename, vars)
 	if dslDiags.HasErrors() {
-		resp.Error = function.NewArgumentFuncError(0, dslErrorText(dslDiags, defaultDSLFilename))
+		resp.Error = function.NewArgumentFuncError(0, dslErrorText(dslDiags, filename))
 		return
 	}
 	resp.Error = resp.Result.Set(ctx, out)

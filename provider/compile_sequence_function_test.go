@@ -28,7 +28,7 @@ func functionTestCase(steps ...resource.TestStep) resource.TestCase {
 
 func TestAccCompileSequenceFunction_basic(t *testing.T) {
 	testAccPreCheck(t)
-	resource.UnitTest(t, functionTestCase(resource.TestStep{
+	resource.ParallelTest(t, functionTestCase(resource.TestStep{
 		Config: offlineProviderConfig + fmt.Sprintf(`
 output "json" {
   value = provider::kraiter::compile_sequence(%q, {})
@@ -42,7 +42,7 @@ output "json" {
 
 func TestAccCompileSequenceFunction_vars(t *testing.T) {
 	testAccPreCheck(t)
-	resource.UnitTest(t, functionTestCase(resource.TestStep{
+	resource.ParallelTest(t, functionTestCase(resource.TestStep{
 		Config: offlineProviderConfig + `
 locals {
   dsl = <<-EOT
@@ -63,9 +63,21 @@ output "json" {
 	}))
 }
 
+func TestAccCompileSequenceFunction_dslErrorNamesTheFile(t *testing.T) {
+	testAccPreCheck(t)
+	resource.ParallelTest(t, functionTestCase(resource.TestStep{
+		Config: offlineProviderConfig + fmt.Sprintf(`
+output "json" {
+  value = provider::kraiter::compile_sequence(%q, {}, "sequences/welcome.kraiter.hcl")
+}
+`, badDSL),
+		ExpectError: regexp.MustCompile(`sequences/welcome\.kraiter\.hcl:5:1: Unknown block type`),
+	}))
+}
+
 func TestAccCompileSequenceFunction_dslError(t *testing.T) {
 	testAccPreCheck(t)
-	resource.UnitTest(t, functionTestCase(resource.TestStep{
+	resource.ParallelTest(t, functionTestCase(resource.TestStep{
 		Config: offlineProviderConfig + fmt.Sprintf(`
 output "json" {
   value = provider::kraiter::compile_sequence(%q, {})
@@ -85,6 +97,7 @@ func TestCompileSequenceFunctionRun(t *testing.T) {
 		want      string
 		wantError string // a part of the error text, or "" for success
 		wantArg   int64
+		filenames []string
 	}{
 		{name: "compiles", source: onboardingDSL, vars: noVars, want: onboardingJSON},
 		{
@@ -95,6 +108,18 @@ func TestCompileSequenceFunctionRun(t *testing.T) {
 		},
 		{name: "DSL error", source: badDSL, vars: noVars, wantError: "\nsequence.kraiter.hcl:5:1: ", wantArg: 0},
 		{
+			name: "DSL error names the given file", source: badDSL, vars: noVars, filenames: []string{"sequences/onboarding.kraiter.hcl"},
+			wantError: "\nsequences/onboarding.kraiter.hcl:5:1: ", wantArg: 0,
+		},
+		{
+			name: "empty file name", source: onboardingDSL, vars: noVars, filenames: []string{""},
+			wantError: "the file name is empty", wantArg: 2,
+		},
+		{
+			name: "two file names", source: onboardingDSL, vars: noVars, filenames: []string{"a.kraiter.hcl", "b.kraiter.hcl"},
+			wantError: "at most one file name", wantArg: 2,
+		},
+		{
 			name:      "null var",
 			source:    onboardingDSL,
 			vars:      types.MapValueMust(types.StringType, map[string]attr.Value{"kind": types.StringNull()}),
@@ -104,7 +129,14 @@ func TestCompileSequenceFunctionRun(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			req := function.RunRequest{Arguments: function.NewArgumentsData([]attr.Value{types.StringValue(tt.source), tt.vars})}
+			names := make([]attr.Value, len(tt.filenames))
+			nameTypes := make([]attr.Type, len(tt.filenames))
+			for i, n := range tt.filenames {
+				names[i], nameTypes[i] = types.StringValue(n), types.StringType
+			}
+			req := function.RunRequest{Arguments: function.NewArgumentsData([]attr.Value{
+				types.StringValue(tt.source), tt.vars, types.TupleValueMust(nameTypes, names),
+			})}
 			resp := function.RunResponse{Result: function.NewResultData(types.StringUnknown())}
 			compileSequenceFunction{}.Run(ctx, req, &resp)
 			if tt.wantError != "" {

@@ -21,12 +21,10 @@ import (
 
 // offlineProviderConfig configures the provider with an address where nothing listens: the
 // DSL data source and function must not need the API.
+// offlineProviderConfig configures the provider without an API key: the offline function and
+// data sources need none.
 const offlineProviderConfig = `
-provider "kraiter" {
-  api_key     = "unused"
-  base_url    = "http://127.0.0.1:9"
-  max_retries = 0
-}
+provider "kraiter" {}
 `
 
 // onboardingDSL compiles to onboardingJSON.

@@ -117,7 +117,8 @@ func appendSequenceConfig(body *hclwrite.Body, seq client.Sequence, name, dslFil
 	body.AppendNewline()
 
 	fileCall := fmt.Sprintf(`file("${path.module}/%s")`, dslFile)
-	definitionExpr := fmt.Sprintf("provider::kraiter::compile_sequence(%s, {})", fileCall)
+	// The third argument names the file in DSL errors.
+	definitionExpr := fmt.Sprintf("provider::kraiter::compile_sequence(%s, {}, %s)", fileCall, hclString(dslFile))
 	if compile == compileWithDataSource {
 		data := body.AppendNewBlock("data", []string{"kraiter_sequence_definition", name}).Body()
 		data.SetAttributeValue("filename", cty.StringVal(dslFile))

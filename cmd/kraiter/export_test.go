@@ -99,7 +99,7 @@ func TestExportWritesDSLAndImportableConfiguration(t *testing.T) {
 	text, _ := os.ReadFile(filepath.Join(dir, exportConfigFile))
 	for _, want := range []string{
 		`to = kraiter_sequence.seq_onboarding`,
-		`definition = provider::kraiter::compile_sequence(file("${path.module}/seq_onboarding.kraiter.hcl"), {})`,
+		`definition = provider::kraiter::compile_sequence(file("${path.module}/seq_onboarding.kraiter.hcl"), {}, "seq_onboarding.kraiter.hcl")`,
 		`{ type = "event", event_name = "signed_up" },`,
 		`{ type = "segment", segment_id = "seg_trial" },`,
 	} {

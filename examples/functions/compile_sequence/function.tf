@@ -9,13 +9,15 @@ variable "locale" {
   default = "en"
 }
 
-# Compile a DSL file to the JSON definition a sequence takes.
+# Compile a DSL file to the JSON definition a sequence takes. The last argument, optional,
+# names the file in error messages (onboarding.kraiter.hcl:6:23: ...).
 resource "kraiter_sequence" "onboarding" {
   id   = "seq_onboarding"
   name = "Onboarding drip"
   definition = provider::kraiter::compile_sequence(
     file("${path.module}/onboarding.kraiter.hcl"),
     { locale = var.locale },
+    "onboarding.kraiter.hcl",
   )
 
   triggers = [

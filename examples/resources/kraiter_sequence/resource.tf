@@ -2,7 +2,7 @@
 resource "kraiter_sequence" "onboarding" {
   id         = "seq_onboarding"
   name       = "Onboarding drip"
-  definition = provider::kraiter::compile_sequence(file("${path.module}/onboarding.kraiter.hcl"), {})
+  definition = provider::kraiter::compile_sequence(file("${path.module}/onboarding.kraiter.hcl"), {}, "onboarding.kraiter.hcl")
 
   triggers = [
     { type = "event", event_name = "signed_up" },
