@@ -65,7 +65,7 @@ func TestErrorAnswers(t *testing.T) {
 			if tt.want != nil && !errors.Is(err, tt.want) {
 				t.Errorf("error %q does not match %v", err, tt.want)
 			}
-			if tt.want != client.ErrNotFound && errors.Is(err, client.ErrNotFound) {
+			if !errors.Is(tt.want, client.ErrNotFound) && errors.Is(err, client.ErrNotFound) {
 				t.Errorf("error %q matches ErrNotFound", err)
 			}
 			var apiErr *client.Error

@@ -98,7 +98,7 @@ func (s *soakRun) arm() {
 
 // settle ends a phase: it records what the server injected, turns faults off and compares
 // the server with the state.
-func (s *soakRun) settle(name string, want func(id string) (string, bool)) error {
+func (s *soakRun) settle(name string, want func(id string) (soakWant, bool)) error {
 	s.phases = append(s.phases, soakPhase{name: name, took: time.Since(s.start), injected: s.inst.InjectedFaults(s.t)})
 	s.inst.ClearFaults(s.t)
 	held := map[string]client.Sequence{}
@@ -113,15 +113,19 @@ func (s *soakRun) settle(name string, want func(id string) (string, bool)) error
 	}
 	for i := range s.n {
 		id := fmt.Sprintf("seq_soak_%d", i)
-		wantName, exists := want(id)
+		w, exists := want(id)
 		seq, held := held[id]
 		switch {
 		case exists && !held:
 			return fmt.Errorf("%s: sequence %s is in the state but not on the server", name, id)
 		case !exists && held:
 			return fmt.Errorf("%s: sequence %s is on the server but not in the state (an orphan)", name, id)
-		case exists && seq.Name != wantName:
-			return fmt.Errorf("%s: sequence %s is named %q on the server, %q in the state (a lost update)", name, id, seq.Name, wantName)
+		case exists && seq.Name != w.name:
+			return fmt.Errorf("%s: sequence %s is named %q on the server, %q in the state (a lost update)", name, id, seq.Name, w.name)
+		case exists:
+			if equal, err := definition.Equal(seq.Definition, w.definition); err != nil || !equal {
+				return fmt.Errorf("%s: sequence %s has definition %s on the server, %s in the state (a lost update)", name, id, seq.Definition, w.definition)
+			}
 		}
 	}
 	if len(held) > s.n {
@@ -130,24 +134,27 @@ func (s *soakRun) settle(name string, want func(id string) (string, bool)) error
 	return nil
 }
 
+// soakWant is what the state says a sequence is.
+type soakWant struct{ name, definition string }
+
 // fromState checks the server against the state after an apply.
 func (s *soakRun) fromState(name string, version int) resource.TestCheckFunc {
 	return func(st *terraform.State) error {
-		names := map[string]string{}
+		inState := map[string]soakWant{}
 		for _, rs := range st.RootModule().Resources {
 			if rs.Type != "kraiter_sequence" {
 				continue
 			}
-			names[rs.Primary.ID] = rs.Primary.Attributes["name"]
 			def := rs.Primary.Attributes["definition"]
+			inState[rs.Primary.ID] = soakWant{name: rs.Primary.Attributes["name"], definition: def}
 			if equal, err := definition.Equal(def, strings.Replace(canonicalSoak, "VERSION", strconv.Itoa(version), 1)); err != nil || !equal {
 				return fmt.Errorf("%s: the state holds definition %s for %s", name, def, rs.Primary.ID)
 			}
 		}
-		if len(names) != s.n {
-			return fmt.Errorf("%s: the state holds %d sequences, want %d", name, len(names), s.n)
+		if len(inState) != s.n {
+			return fmt.Errorf("%s: the state holds %d sequences, want %d", name, len(inState), s.n)
 		}
-		err := s.settle(name, func(id string) (string, bool) { n, ok := names[id]; return n, ok })
+		err := s.settle(name, func(id string) (soakWant, bool) { w, ok := inState[id]; return w, ok })
 		s.arm()
 		return err
 	}
@@ -189,7 +196,7 @@ func TestAccSoak(t *testing.T) {
 			},
 		},
 		CheckDestroy: func(*terraform.State) error {
-			return run.settle("plan (empty), then destroy all", func(string) (string, bool) { return "", false })
+			return run.settle("plan (empty), then destroy all", func(string) (soakWant, bool) { return soakWant{}, false })
 		},
 	})
 	t.Log("\n" + run.report())

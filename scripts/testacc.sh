@@ -23,8 +23,8 @@ version() { TF_CLI_CONFIG_FILE="$cli_config" "$1" version | head -n1; }
 for cli in ${KRAITER_ACC_CLIS:-tofu terraform}; do
   path=$(scripts/install-clis.sh "$cli")
   case "$cli" in
-    tofu) run "OpenTofu ($(version "$path"))" KRAITER_ACC_CLI=tofu TF_ACC_TERRAFORM_PATH="$path" TF_ACC_PROVIDER_HOST=registry.opentofu.org ;;
-    terraform) run "Terraform ($(version "$path"))" KRAITER_ACC_CLI=terraform -u TF_ACC_PROVIDER_HOST TF_ACC_TERRAFORM_PATH="$path" ;;
+    tofu) run "OpenTofu ($(version "$path"))" TF_ACC_TERRAFORM_PATH="$path" TF_ACC_PROVIDER_HOST=registry.opentofu.org ;;
+    terraform) run "Terraform ($(version "$path"))" -u TF_ACC_PROVIDER_HOST TF_ACC_TERRAFORM_PATH="$path" ;;
     *) echo "unknown CLI $cli in KRAITER_ACC_CLIS; use tofu and/or terraform" >&2; exit 2 ;;
   esac
 done

@@ -375,7 +375,8 @@ func writeUntilGone(url string, writer int, writes *writeLog, client *http.Clien
 		writes.mu.Unlock()
 		resp, err := client.Do(req)
 		if err != nil {
-			break
+			// The server was killed: this writer is done, and its last write unacknowledged.
+			return nil //nolint:nilerr // a failed request is how a writer learns of the kill
 		}
 		_, _ = io.Copy(io.Discard, resp.Body)
 		resp.Body.Close()
@@ -387,7 +388,6 @@ func writeUntilGone(url string, writer int, writes *writeLog, client *http.Clien
 		writes.acknowledged++
 		writes.mu.Unlock()
 	}
-	return nil
 }
 
 // listSequences reads every sequence from a server, all pages.
