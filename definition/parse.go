@@ -37,10 +37,10 @@ func (e *ValidationError) Error() string {
 	return "invalid definition: " + strings.Join(parts, "; ")
 }
 
-// Parse reads definition JSON, checks it against the format and limits of CONTRACT.md
-// section 2 and returns it with defaults filled. Every problem is reported at once in a
-// *ValidationError. Text that encoding/json would silently change (see CheckStrictJSON) is
-// refused with those problems alone.
+// Parse reads definition JSON, checks it against the format and limits of the definition
+// (docs/design/contract.md, section "2. The definition") and returns it with defaults
+// filled. Every problem is reported at once in a *ValidationError. Text that encoding/json
+// would silently change (see CheckStrictJSON) is refused with those problems alone.
 func Parse(data []byte) (*Definition, error) {
 	if len(data) > MaxBytes {
 		return nil, &ValidationError{Problems: []Problem{{Message: fmt.Sprintf("the definition is %d bytes; at most %d bytes are allowed", len(data), MaxBytes)}}}
@@ -167,161 +167,76 @@ func (p *parser) stepList(path string, raw any, depth int) []Step {
 		p.add(path, "must be a list of steps, not %s", describe(raw))
 		return nil
 	}
+	// Each step is parsed in its place in the list, which has room for all of them, so that
+	// parsing a step allocates no Step of its own.
 	steps := make([]Step, 0, len(list))
 	for i, item := range list {
-		if s, ok := p.step(fmt.Sprintf("%s[%d]", path, i), item, depth); ok {
-			steps = append(steps, s)
+		steps = append(steps, Step{})
+		if !p.step(fmt.Sprintf("%s[%d]", path, i), item, depth, &steps[len(steps)-1]) {
+			steps = steps[:len(steps)-1]
 		}
 	}
 	return steps
 }
 
-var stepFields = map[string][]string{
-	StepEmail:     {"type", "templateId", "delay"},
-	StepDelay:     {"type", "duration"},
-	StepCondition: {"type", "if", "then", "else"},
-}
-
-func (p *parser) step(path string, raw any, depth int) (Step, bool) {
+// step parses one step into s by its type's entry of the table, and reports whether it could;
+// depth counts the enclosing steps that hold steps.
+func (p *parser) step(path string, raw any, depth int, s *Step) bool {
 	p.steps++
 	obj, ok := raw.(map[string]any)
 	if !ok {
 		p.add(path, "a step must be an object with a \"type\", not %s", describe(raw))
-		return Step{}, false
+		return false
 	}
-	typ, ok := p.requiredString(path, obj, "type", `one of "email", "delay", "condition"`)
+	typ, ok := p.requiredString(path, obj, "type", stepTypeWant)
 	if !ok {
-		return Step{}, false
+		return false
 	}
-	fields, known := stepFields[typ]
-	if !known {
-		p.add(path+".type", "unknown step type %q; expected one of \"email\", \"delay\", \"condition\"%s", typ, suggest(typ, []string{StepEmail, StepDelay, StepCondition}))
-		return Step{}, false
+	spec := StepType(typ).spec()
+	if spec == nil {
+		p.add(path+".type", "unknown step type %q; expected one of %s%s", typ, stepTypesText, DidYouMean(typ, stepTypeNames))
+		return false
 	}
-	p.unknownKeys(path, obj, fields...)
-	s := Step{Type: typ}
-	switch typ {
-	case StepEmail:
-		s.TemplateID, _ = p.requiredString(path, obj, "templateId", `a template id such as "tmpl_welcome"`)
-		s.Delay = DefaultEmailDelay
-		if v, ok := obj["delay"]; ok && v != nil {
-			s.Delay = p.duration(path+".delay", v)
-		}
-	case StepDelay:
-		if v, ok := obj["duration"]; ok {
-			s.Duration = p.duration(path+".duration", v)
-		} else {
-			p.add(path+".duration", "is required: a duration such as \"2d\"")
-		}
-	case StepCondition:
-		if depth+1 > MaxDepth {
-			p.add(path, "conditions are nested %d deep; at most %d levels are allowed", depth+1, MaxDepth)
-			return Step{}, false
-		}
-		if v, ok := obj["if"]; ok {
-			s.If = p.rule(path+".if", v, 1)
-		} else {
-			p.add(path+".if", "is required: a rule such as {\"attribute\": \"plan\", \"op\": \"eq\", \"value\": \"pro\"}")
-		}
-		s.Then = p.stepList(path+".then", obj["then"], depth+1)
-		s.Else = p.stepList(path+".else", obj["else"], depth+1)
-		if s.Then == nil {
-			s.Then = []Step{}
-		}
-		if s.Else == nil {
-			s.Else = []Step{}
-		}
+	p.unknownKeys(path, obj, spec.keys...)
+	if spec.nests && depth+1 > MaxDepth {
+		p.add(path, "%ss are nested %d deep; at most %d levels are allowed", spec.typ, depth+1, MaxDepth)
+		return false
 	}
-	return s, true
+	s.Type = spec.typ
+	for i := range spec.fields {
+		p.field(path, obj, &spec.fields[i], s, depth)
+	}
+	return true
 }
 
-func (p *parser) rule(path string, raw any, depth int) *Rule {
-	if depth > MaxDepth {
-		p.add(path, "rules are nested %d deep; at most %d levels are allowed", depth, MaxDepth)
-		return nil
+// field parses one field of a step into s. A missing required field is a problem; a missing
+// optional one takes its default, and a missing step list is empty.
+func (p *parser) field(path string, obj map[string]any, f *Field, s *Step, depth int) {
+	v, has := obj[f.Name]
+	if f.Kind == FieldSteps {
+		f.SetSteps(s, p.stepList(path+"."+f.Name, v, depth+1))
+		return
 	}
-	obj, ok := raw.(map[string]any)
-	if !ok {
-		p.add(path, "a rule must be an object (all, any, not, an attribute comparison or an event check), not %s", describe(raw))
-		return nil
-	}
-	var forms []string
-	for _, k := range []string{"all", "any", "not", "attribute", "event"} {
-		if _, ok := obj[k]; ok {
-			forms = append(forms, k)
-		}
-	}
-	switch len(forms) {
-	case 0:
-		p.add(path, "a rule needs one of the keys \"all\", \"any\", \"not\", \"attribute\" or \"event\"")
-		return nil
-	case 1:
-	default:
-		p.add(path, "a rule has exactly one form, but this one has %s; split it with \"all\" or \"any\"", strings.Join(quoteAll(forms), " and "))
-		return nil
-	}
-	r := &Rule{}
-	switch forms[0] {
-	case "all", "any":
-		p.unknownKeys(path, obj, forms[0])
-		list, ok := obj[forms[0]].([]any)
-		if !ok {
-			p.add(path+"."+forms[0], "must be a list of rules, not %s", describe(obj[forms[0]]))
-			return nil
-		}
-		rules := make([]Rule, 0, len(list))
-		for i, item := range list {
-			if sub := p.rule(fmt.Sprintf("%s.%s[%d]", path, forms[0], i), item, depth+1); sub != nil {
-				rules = append(rules, *sub)
-			}
-		}
-		if len(list) == 0 {
-			p.add(path+"."+forms[0], "must hold at least one rule")
-		}
-		if forms[0] == "all" {
-			r.All = rules
-		} else {
-			r.Any = rules
-		}
-	case "not":
-		p.unknownKeys(path, obj, "not")
-		r.Not = p.rule(path+".not", obj["not"], depth+1)
-		if r.Not == nil {
-			return nil
-		}
-	case "attribute":
-		p.unknownKeys(path, obj, "attribute", "op", "value")
-		r.Attribute, _ = p.requiredString(path, obj, "attribute", "an attribute name such as \"plan\"")
-		op, ok := p.requiredString(path, obj, "op", "one of "+strings.Join(quoteAll(AttributeOps), ", "))
-		if ok && !slices.Contains(AttributeOps, op) {
-			p.add(path+".op", "unknown attribute operator %q; expected one of %s%s", op, strings.Join(quoteAll(AttributeOps), ", "), suggest(op, AttributeOps))
-		}
-		r.Op = op
-		v, has := obj["value"]
+	if !has || (v == nil && !f.Required) {
 		switch {
-		case op == OpExists && has:
-			p.add(path+".value", "\"exists\" takes no value; remove it")
-		case op != OpExists && slices.Contains(AttributeOps, op) && !has:
-			p.add(path+".value", "is required for %q", op)
-		case has:
-			r.Value = canonicalValue(v)
-			if (op == OpGt || op == OpGte || op == OpLt || op == OpLte) && !isNumberOrString(v) {
-				p.add(path+".value", "%q compares numbers or strings, not %s", op, describe(v))
-			}
+		case f.Required:
+			p.add(path+"."+f.Name, "is required: %s", f.want)
+		case f.Kind.IsText():
+			f.SetText(s, f.Default)
 		}
-	case "event":
-		p.unknownKeys(path, obj, "event", "op", "within")
-		r.Event, _ = p.requiredString(path, obj, "event", "an event name such as \"purchased\"")
-		op, ok := p.requiredString(path, obj, "op", "\"performed\" or \"not_performed\"")
-		if ok && !slices.Contains(EventOps, op) {
-			p.add(path+".op", "unknown event operator %q; expected \"performed\" or \"not_performed\"%s", op, suggest(op, EventOps))
-		}
-		r.Op = op
-		if v, has := obj["within"]; has && v != nil {
-			r.Within = p.duration(path+".within", v)
-		}
+		return
 	}
-	return r
+	switch f.Kind {
+	case FieldTemplateID:
+		id, _ := p.nonEmptyString(path, f.Name, v, f.want)
+		f.SetText(s, id)
+	case FieldDuration:
+		f.SetText(s, p.duration(path+"."+f.Name, v))
+	case FieldRule:
+		f.SetRule(s, p.rule(path+"."+f.Name, v, 1))
+	default:
+		panic(fmt.Sprintf("definition: field %q of step type %q has the unknown kind %v", f.Name, s.Type, f.Kind))
+	}
 }
 
 func (p *parser) requiredString(path string, obj map[string]any, key, want string) (string, bool) {
@@ -330,6 +245,11 @@ func (p *parser) requiredString(path string, obj map[string]any, key, want strin
 		p.add(path+"."+key, "is required: %s", want)
 		return "", false
 	}
+	return p.nonEmptyString(path, key, v, want)
+}
+
+// nonEmptyString reads the value v of the key at path as a string that is not empty.
+func (p *parser) nonEmptyString(path, key string, v any, want string) (string, bool) {
 	s, ok := v.(string)
 	if !ok {
 		p.add(path+"."+key, "must be a string (%s), not %s", want, describe(v))
@@ -369,61 +289,8 @@ func (p *parser) unknownKeys(path string, obj map[string]any, allowed ...string)
 		if path != "" {
 			at = path + "." + k
 		}
-		p.add(at, "unknown field %q; expected %s%s", k, strings.Join(quoteAll(allowed), ", "), suggest(k, allowed))
+		p.add(at, "unknown field %q; expected %s%s", k, strings.Join(quoteAll(allowed), ", "), DidYouMean(k, allowed))
 	}
-}
-
-// canonicalValue re-encodes a decoded JSON value: object keys sorted, no spaces, numbers in
-// their shortest exact form so that 1, 1.0 and 1e0 are the same value.
-func canonicalValue(v any) json.RawMessage {
-	var b bytes.Buffer
-	writeValue(&b, v)
-	return b.Bytes()
-}
-
-func writeValue(b *bytes.Buffer, v any) {
-	switch x := v.(type) {
-	case nil:
-		b.WriteString("null")
-	case bool:
-		b.WriteString(strconv.FormatBool(x))
-	case json.Number:
-		b.WriteString(canonicalNumber(x))
-	case string:
-		writeString(b, x)
-	case []any:
-		b.WriteByte('[')
-		for i, e := range x {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			writeValue(b, e)
-		}
-		b.WriteByte(']')
-	case map[string]any:
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		b.WriteByte('{')
-		for i, k := range keys {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			writeString(b, k)
-			b.WriteByte(':')
-			writeValue(b, x[k])
-		}
-		b.WriteByte('}')
-	}
-}
-
-func canonicalNumber(n json.Number) string {
-	if d, ok := parseDecimal(string(n)); ok {
-		return d.String()
-	}
-	return string(n)
 }
 
 func isNumberOrString(v any) bool {

@@ -53,7 +53,7 @@ type SimulationSend struct {
 // a condition's, Duration a delay's (or an email's own delay when it is not zero).
 type SimulationStep struct {
 	Path       string
-	Type       string
+	Type       StepType
 	After      time.Duration
 	TemplateID string
 	Matched    *bool

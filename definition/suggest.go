@@ -7,7 +7,9 @@ import (
 )
 
 // Suggest returns the candidate closest to s when it is a likely typo (at most two edits
-// away, and fewer than the length of s), or "".
+// away, and fewer than the length of s), or "". It is the one did-you-mean rule of the
+// module: the definition's problems, the DSL's diagnostics and the local server's messages
+// all suggest through it.
 func Suggest(s string, candidates []string) string {
 	best, bestDist := "", 3
 	for _, c := range candidates {
@@ -18,7 +20,9 @@ func Suggest(s string, candidates []string) string {
 	return best
 }
 
-func suggest(s string, candidates []string) string {
+// DidYouMean is the end of a problem's message that suggests a candidate for s, such as
+// `; did you mean "email"?`, or "" when Suggest has none.
+func DidYouMean(s string, candidates []string) string {
 	if c := Suggest(s, candidates); c != "" {
 		return "; did you mean " + strconv.Quote(c) + "?"
 	}

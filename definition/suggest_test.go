@@ -7,7 +7,7 @@ import (
 )
 
 func TestSuggest(t *testing.T) {
-	stepTypes := []string{definition.StepEmail, definition.StepDelay, definition.StepCondition}
+	stepTypes := []string{string(definition.StepEmail), string(definition.StepDelay), string(definition.StepCondition)}
 	tests := []struct {
 		in         string
 		candidates []string

@@ -78,7 +78,7 @@ func Compile(src []byte, opts Options) (*Result, hcl.Diagnostics) {
 func (c *compiler) checkCounts(body *hclsyntax.Body, steps []definition.Step) {
 	if len(steps) == 0 && !c.hasNonLocalsBlock(body) {
 		c.diags = append(c.diags, errorAt(fileStart(c.filename), "No steps",
-			`A sequence needs at least one step: an email, delay or condition block, such as email { template = "tmpl_welcome" }.`))
+			fmt.Sprintf("A sequence needs at least one step: %s block, such as %s.", withArticle(join(stepBlocks, "or")), blocks[0].example)))
 	}
 	if c.firstExtra != nil {
 		c.diags = append(c.diags, errorAt(*c.firstExtra, "Too many steps",

@@ -10,14 +10,15 @@ import (
 )
 
 // Decompile writes a definition as canonical DSL text: defaults and empty branches left out,
-// contact attributes on the left of comparisons, laid out as Format lays it out. For every
-// valid definition d (as definition.Parse returns it), compiling the text gives d again.
+// contact attributes on the left of comparisons, rules too long for one line broken at their
+// && and || (see ruleLayout), laid out as Format lays it out. For every valid definition d
+// (as definition.Parse returns it), compiling the text gives d again.
 func Decompile(def *definition.Definition) []byte {
 	if def == nil {
 		return nil
 	}
 	f := hclwrite.NewEmptyFile()
-	writeSteps(f.Body(), def.Steps)
+	writeSteps(f.Body(), def.Steps, 0)
 	return hclwrite.Format(f.Bytes())
 }
 
@@ -30,41 +31,50 @@ func DecompileJSON(data []byte) ([]byte, error) {
 	return Decompile(def), nil
 }
 
-func writeSteps(body *hclwrite.Body, steps []definition.Step) {
+// writeSteps writes a list of steps; depth counts the blocks around it, for the indentation
+// that rules are laid out with.
+func writeSteps(body *hclwrite.Body, steps []definition.Step, depth int) {
 	for i := range steps {
 		if i > 0 {
 			body.AppendNewline()
 		}
-		writeStep(body, &steps[i])
+		writeStep(body, &steps[i], depth)
 	}
 }
 
-func writeStep(body *hclwrite.Body, step *definition.Step) {
-	block := body.AppendNewBlock(step.Type, nil).Body()
-	switch step.Type {
-	case definition.StepEmail:
-		block.SetAttributeRaw(attrTemplate, expression(quote(step.TemplateID)))
-		if step.Delay != "" && step.Delay != definition.DefaultEmailDelay {
-			block.SetAttributeRaw(attrDelay, expression(quote(step.Delay)))
+// writeStep writes a step as its block: an attribute per field that is not left at its
+// default, then a nested block per step list that is not empty.
+func writeStep(body *hclwrite.Body, step *definition.Step, depth int) {
+	spec := blockOf(step.Type)
+	block := body.AppendNewBlock(spec.name, nil).Body()
+	for i := range spec.attrs {
+		a := &spec.attrs[i]
+		f := a.field
+		switch f.Kind {
+		case definition.FieldTemplateID, definition.FieldDuration:
+			if v := f.Text(step); f.Required || (v != "" && v != f.Default) {
+				block.SetAttributeRaw(a.name, expression(quote(v)))
+			}
+		case definition.FieldRule:
+			if r := f.Rule(step); r != nil {
+				block.SetAttributeRaw(a.name, expression(ruleLayout(r, indentWidth*(depth+1), a.name)))
+			}
+		default:
+			panic(fmt.Sprintf("dsl: field %q of step type %q has the unknown kind %v", f.Name, step.Type, f.Kind))
 		}
-	case definition.StepDelay:
-		block.SetAttributeRaw(attrDuration, expression(quote(step.Duration)))
-	case definition.StepCondition:
-		if step.If != nil {
-			block.SetAttributeRaw(attrWhen, expression(ruleText(step.If)))
-		}
-		writeBranch(block, blockThen, step.Then)
-		writeBranch(block, blockElse, step.Else)
+	}
+	for _, br := range spec.branches {
+		writeBranch(block, br.name, br.field.Steps(step), depth+1)
 	}
 }
 
-// writeBranch writes a then or else block; an empty branch is the default and is left out.
-func writeBranch(body *hclwrite.Body, name string, steps []definition.Step) {
+// writeBranch writes a nested block of steps; an empty one is the default and is left out.
+func writeBranch(body *hclwrite.Body, name string, steps []definition.Step, depth int) {
 	if len(steps) == 0 {
 		return
 	}
 	body.AppendNewline()
-	writeSteps(body.AppendNewBlock(name, nil).Body(), steps)
+	writeSteps(body.AppendNewBlock(name, nil).Body(), steps, depth+1)
 }
 
 // expression wraps expression text as tokens; hclwrite.Format lexes the written file again,

@@ -7,24 +7,9 @@ import (
 	"github.com/kraiter/terraform-provider-kraiter/definition"
 )
 
-// stepText describes a step on one line: "email tmpl_welcome after 2d", "delay 2d",
-// "condition when contact.plan == \"pro\"".
-func stepText(s *definition.Step) string {
-	switch s.Type {
-	case definition.StepEmail:
-		text := "email " + plainOrQuoted(s.TemplateID)
-		if delay := emailDelay(s); delay != definition.DefaultEmailDelay {
-			text += " after " + delay
-		}
-		return text
-	case definition.StepDelay:
-		return "delay " + s.Duration
-	case definition.StepCondition:
-		return "condition when " + whenText(s.If)
-	default:
-		panic(fmt.Sprintf("dsl: unknown step type %q; expected email, delay or condition", s.Type))
-	}
-}
+// stepText describes a step on one line, as its type's view says: "email tmpl_welcome after
+// 2d", "delay 2d", "condition when contact.plan == \"pro\"".
+func stepText(s *definition.Step) string { return viewOf(s.Type).describe(s) }
 
 // plainOrQuoted writes an identifier-like value as it is and anything else (spaces, quotes,
 // line breaks) as a quoted string, so that a description stays on one unambiguous line.
@@ -50,24 +35,28 @@ func whenText(r *definition.Rule) string {
 	return ruleText(r)
 }
 
-// changedFields lists what differs between two steps of the same type.
+// changedFields lists what differs between two steps of the same type, field by field in the
+// order of the step table, named by their JSON keys; step lists are compared step by step
+// instead.
 func changedFields(o, n *definition.Step) []Field {
 	var fields []Field
-	add := func(name, old, cur string) {
-		if old != cur {
-			fields = append(fields, Field{Name: name, Old: old, New: cur})
+	all := n.Type.Fields()
+	for i := range all {
+		switch f := &all[i]; f.Kind {
+		case definition.FieldTemplateID:
+			if old, cur := plainOrQuoted(f.Text(o)), plainOrQuoted(f.Text(n)); old != cur {
+				fields = append(fields, Field{Name: f.Name, Old: old, New: cur})
+			}
+		case definition.FieldDuration:
+			if old, cur := f.Filled(o), f.Filled(n); old != cur {
+				fields = append(fields, Field{Name: f.Name, Old: old, New: cur})
+			}
+		case definition.FieldRule:
+			fields = append(fields, ruleFields(f.Name, f.Rule(o), f.Rule(n))...)
+		case definition.FieldSteps:
+		default:
+			panic(fmt.Sprintf("dsl: field %q of step type %q has the unknown kind %v", f.Name, n.Type, f.Kind))
 		}
-	}
-	switch n.Type {
-	case definition.StepEmail:
-		add("templateId", plainOrQuoted(o.TemplateID), plainOrQuoted(n.TemplateID))
-		add(attrDelay, emailDelay(o), emailDelay(n))
-	case definition.StepDelay:
-		add(attrDuration, o.Duration, n.Duration)
-	case definition.StepCondition:
-		fields = ruleFields(o.If, n.If)
-	default:
-		panic(fmt.Sprintf("dsl: unknown step type %q; expected email, delay or condition", n.Type))
 	}
 	return fields
 }
@@ -75,28 +64,31 @@ func changedFields(o, n *definition.Step) []Field {
 // ruleFields compares two rules: while their shapes agree (the same groups with as many
 // members), each changed comparison is one field named by its path in the rule; otherwise the
 // whole rule is one field.
-func ruleFields(o, n *definition.Rule) []Field {
+func ruleFields(name string, o, n *definition.Rule) []Field {
 	if canonicalRule(o) == canonicalRule(n) {
 		return nil
 	}
 	if o == nil || n == nil || !sameShape(o, n) {
-		return []Field{{Name: "if", Old: whenText(o), New: whenText(n)}}
+		return []Field{{Name: name, Old: whenText(o), New: whenText(n)}}
 	}
 	var fields []Field
-	compareRules("if", o, n, &fields)
+	compareRules(name, o, n, &fields)
 	return fields
 }
 
 // isComparison reports whether a rule is one comparison or event check, alone or negated:
 // the unit a changed rule is reported in, as "!performed(...)" reads better whole.
 func isComparison(r *definition.Rule) bool {
-	switch r.Kind() {
+	switch kind := r.Kind(); kind {
 	case definition.RuleAttribute, definition.RuleEvent:
 		return true
 	case definition.RuleNot:
 		return isComparison(r.Not)
+	case definition.RuleAll, definition.RuleAny:
+		return false
+	default:
+		panic(fmt.Sprintf("dsl: unknown rule kind %q", kind))
 	}
-	return false
 }
 
 func sameShape(o, n *definition.Rule) bool {
@@ -109,7 +101,7 @@ func sameShape(o, n *definition.Rule) bool {
 	if o.Kind() == definition.RuleNot {
 		return sameShape(o.Not, n.Not)
 	}
-	om, nm := members(o), members(n)
+	om, nm := o.Members(), n.Members()
 	if len(om) != len(nm) {
 		return false
 	}
@@ -119,14 +111,6 @@ func sameShape(o, n *definition.Rule) bool {
 		}
 	}
 	return true
-}
-
-// members are the rules of an all or any.
-func members(r *definition.Rule) []definition.Rule {
-	if r.Kind() == definition.RuleAll {
-		return r.All
-	}
-	return r.Any
 }
 
 // compareRules adds a field for each changed comparison of two rules of the same shape.
@@ -139,9 +123,9 @@ func compareRules(path string, o, n *definition.Rule, fields *[]Field) {
 	case o.Kind() == definition.RuleNot:
 		compareRules(path+".not", o.Not, n.Not, fields)
 	default:
-		om, nm := members(o), members(n)
+		om, nm := o.Members(), n.Members()
 		for i := range om {
-			compareRules(path+"."+o.Kind()+"["+strconv.Itoa(i)+"]", &om[i], &nm[i], fields)
+			compareRules(path+"."+string(o.Kind())+"["+strconv.Itoa(i)+"]", &om[i], &nm[i], fields)
 		}
 	}
 }

@@ -31,34 +31,32 @@ func flattenSteps(def *definition.Definition) []stepNode {
 			at := path + "[" + strconv.Itoa(i) + "]"
 			nodes = append(nodes, stepNode{step: s, path: at, key: stepKey(s), parent: parent, branch: branch, branches: branches})
 			self := len(nodes) - 1
-			walk(at+"."+blockThen, s.Then, self, blockThen, branches+"."+blockThen)
-			walk(at+"."+blockElse, s.Else, self, blockElse, branches+"."+blockElse)
+			for _, f := range stepLists(s) {
+				walk(at+"."+f.Name, f.Steps(s), self, f.Name, branches+"."+f.Name)
+			}
 		}
 	}
 	walk("steps", def.Steps, -1, "", "")
 	return nodes
 }
 
-// stepKey is a step's own content in canonical form: the same for steps that mean the same.
+// stepKey is a step's own content in canonical form, the fields of its type other than step
+// lists: the same for steps that mean the same.
 func stepKey(s *definition.Step) string {
-	switch s.Type {
-	case definition.StepEmail:
-		return s.Type + "\x00" + s.TemplateID + "\x00" + emailDelay(s)
-	case definition.StepDelay:
-		return s.Type + "\x00" + s.Duration
-	case definition.StepCondition:
-		return s.Type + "\x00" + canonicalRule(s.If)
-	default:
-		panic(fmt.Sprintf("dsl: unknown step type %q; expected email, delay or condition", s.Type))
+	key := string(s.Type)
+	fields := s.Type.Fields()
+	for i := range fields {
+		switch f := &fields[i]; f.Kind {
+		case definition.FieldTemplateID, definition.FieldDuration:
+			key += "\x00" + f.Filled(s)
+		case definition.FieldRule:
+			key += "\x00" + canonicalRule(f.Rule(s))
+		case definition.FieldSteps:
+		default:
+			panic(fmt.Sprintf("dsl: field %q of step type %q has the unknown kind %v", f.Name, s.Type, f.Kind))
+		}
 	}
-}
-
-// emailDelay is an email's delay with the default filled, as definition.Parse fills it.
-func emailDelay(s *definition.Step) string {
-	if s.Delay == "" {
-		return definition.DefaultEmailDelay
-	}
-	return s.Delay
+	return key
 }
 
 func canonicalRule(r *definition.Rule) string {

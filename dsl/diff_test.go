@@ -3,6 +3,7 @@ package dsl
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -312,7 +313,7 @@ func TestDiffJSON(t *testing.T) {
 
 func TestDiffUnknownStepType(t *testing.T) {
 	defer func() {
-		if r, _ := recover().(string); !strings.Contains(r, `unknown step type "sms"`) {
+		if r := fmt.Sprint(recover()); !strings.Contains(r, `unknown step type "sms"`) {
 			t.Errorf("panic %q, want one naming the unknown step type", r)
 		}
 	}()

@@ -32,46 +32,65 @@ func ruleText(r *definition.Rule) string {
 	return b.String()
 }
 
+// writeRule writes a rule with the writer of its kind.
 func writeRule(b *strings.Builder, r *definition.Rule) {
-	switch r.Kind() {
+	switch kind := r.Kind(); kind {
 	case definition.RuleAll, definition.RuleAny:
-		rules, join, name := r.All, " && ", fnAll
-		if r.Kind() == definition.RuleAny {
-			rules, join, name = r.Any, " || ", fnAny
-		}
-		// One element has no operator to write it with; the call form keeps it.
-		if len(rules) < 2 {
-			b.WriteString(name + "(")
-			for i := range rules {
-				writeRule(b, &rules[i])
-			}
-			b.WriteString(")")
-			return
-		}
-		for i := range rules {
-			if i > 0 {
-				b.WriteString(join)
-			}
-			// A group inside a group keeps its parentheses: without them a && b && c would
-			// merge into one all.
-			writeOperand(b, &rules[i], isGroup(&rules[i]))
-		}
+		writeGroupRule(b, r)
 	case definition.RuleNot:
-		b.WriteString("!")
-		// !performed(...) means not_performed, so "not" of an event check keeps its parentheses.
-		writeOperand(b, r.Not, !isCallForm(r.Not))
+		writeNotRule(b, r)
 	case definition.RuleEvent:
-		if r.Op == definition.OpNotPerformed {
-			b.WriteString("!")
-		}
-		b.WriteString(fnPerformed + "(" + quote(r.Event))
-		if r.Within != "" {
-			b.WriteString(", " + quote(r.Within))
+		writeEventRule(b, r)
+	case definition.RuleAttribute:
+		writeAttributeRule(b, r)
+	default:
+		panic(fmt.Sprintf("dsl: unknown rule kind %q", kind))
+	}
+}
+
+// writeGroupRule writes an all or any as a chain of && or ||, or as all(...) or any(...) when
+// it has one member and so no operator to write it with.
+func writeGroupRule(b *strings.Builder, r *definition.Rule) {
+	rules, join, name := r.Members(), " && ", fnAll
+	if r.Kind() == definition.RuleAny {
+		join, name = " || ", fnAny
+	}
+	if len(rules) < 2 {
+		b.WriteString(name + "(")
+		for i := range rules {
+			writeRule(b, &rules[i])
 		}
 		b.WriteString(")")
-	default:
-		writeAttributeRule(b, r)
+		return
 	}
+	for i := range rules {
+		if i > 0 {
+			b.WriteString(join)
+		}
+		// A group inside a group keeps its parentheses: without them a && b && c would
+		// merge into one all.
+		writeOperand(b, &rules[i], isGroup(&rules[i]))
+	}
+}
+
+// writeNotRule writes !RULE. !performed(...) means not_performed, so "not" of an event check
+// keeps its parentheses.
+func writeNotRule(b *strings.Builder, r *definition.Rule) {
+	b.WriteString("!")
+	writeOperand(b, r.Not, !isCallForm(r.Not))
+}
+
+// writeEventRule writes performed("event") or performed("event", "7d"), with ! for
+// not_performed.
+func writeEventRule(b *strings.Builder, r *definition.Rule) {
+	if r.Op == definition.OpNotPerformed {
+		b.WriteString("!")
+	}
+	b.WriteString(fnPerformed + "(" + quote(r.Event))
+	if r.Within != "" {
+		b.WriteString(", " + quote(r.Within))
+	}
+	b.WriteString(")")
 }
 
 func writeOperand(b *strings.Builder, r *definition.Rule, parens bool) {
@@ -91,15 +110,20 @@ func isGroup(r *definition.Rule) bool {
 
 // isCallForm reports whether a rule is written as a single function call other than performed.
 func isCallForm(r *definition.Rule) bool {
-	switch r.Kind() {
+	switch kind := r.Kind(); kind {
 	case definition.RuleAll, definition.RuleAny:
 		return !isGroup(r)
 	case definition.RuleAttribute:
 		return r.Op == definition.OpExists || r.Op == definition.OpContains
+	case definition.RuleNot, definition.RuleEvent:
+		return false
+	default:
+		panic(fmt.Sprintf("dsl: unknown rule kind %q", kind))
 	}
-	return false
 }
 
+// writeAttributeRule writes a comparison with contact.ATTR on the left, or exists(...) or
+// contains(...).
 func writeAttributeRule(b *strings.Builder, r *definition.Rule) {
 	ref := attributeRef(r.Attribute)
 	switch r.Op {

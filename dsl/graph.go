@@ -50,10 +50,10 @@ func (g *graph) flowchart(def *definition.Definition) {
 	if def == nil {
 		def = &definition.Definition{}
 	}
-	g.assign("steps", def.Steps)
+	g.assign(def)
 	g.line("flowchart TD")
 	g.line(`  ` + idStart + `(["Start"])`)
-	g.nodes("steps", def.Steps)
+	def.Walk(func(path string, s *definition.Step) { g.node("  ", g.ids[path], s) })
 	g.line(`  ` + idFinish + `(["End"])`)
 	g.line("  " + idStart + " --> " + g.entry("steps", def.Steps, idFinish))
 	g.edges("steps", def.Steps, idFinish)
@@ -61,14 +61,9 @@ func (g *graph) flowchart(def *definition.Definition) {
 
 func itemPath(list string, i int) string { return list + "[" + strconv.Itoa(i) + "]" }
 
-// assign gives every step of a list, nested ones included, its id, in document order.
-func (g *graph) assign(list string, steps []definition.Step) {
-	for i := range steps {
-		at := itemPath(list, i)
-		g.ids[at] = g.newID(nodeBase(&steps[i]))
-		g.assign(at+"."+blockThen, steps[i].Then)
-		g.assign(at+"."+blockElse, steps[i].Else)
-	}
+// assign gives every step, nested ones included, its id, in document order.
+func (g *graph) assign(def *definition.Definition) {
+	def.Walk(func(path string, s *definition.Step) { g.ids[path] = g.newID(nodeBase(s)) })
 }
 
 // newID returns base, or base_2, base_3... when it is taken.
@@ -81,19 +76,24 @@ func (g *graph) newID(base string) string {
 	return id
 }
 
-// nodeBase is the id a step's content gives it, before repeats are numbered.
+// nodeBase is the id a step's content gives it, before repeats are numbered: its view's
+// prefix and its first field that is not a step list, text as it is or a rule by a hash.
 func nodeBase(s *definition.Step) string {
-	switch s.Type {
-	case definition.StepEmail:
-		return "email_" + identifierText(s.TemplateID)
-	case definition.StepDelay:
-		return "wait_" + identifierText(s.Duration)
-	case definition.StepCondition:
-		sum := sha256.Sum256([]byte(canonicalRule(s.If)))
-		return "cond_" + hex.EncodeToString(sum[:3])
-	default:
-		panic(fmt.Sprintf("dsl: unknown step type %q; expected email, delay or condition", s.Type))
+	prefix := viewOf(s.Type).nodePrefix
+	fields := s.Type.Fields()
+	for i := range fields {
+		switch f := &fields[i]; f.Kind {
+		case definition.FieldTemplateID, definition.FieldDuration:
+			return prefix + "_" + identifierText(f.Text(s))
+		case definition.FieldRule:
+			sum := sha256.Sum256([]byte(canonicalRule(f.Rule(s))))
+			return prefix + "_" + hex.EncodeToString(sum[:3])
+		case definition.FieldSteps:
+		default:
+			panic(fmt.Sprintf("dsl: field %q of step type %q has the unknown kind %v", f.Name, s.Type, f.Kind))
+		}
 	}
+	return prefix
 }
 
 // identifierText keeps the ASCII letters, digits and underscores of s and writes every other
@@ -110,40 +110,14 @@ func identifierText(s string) string {
 	return b.String()
 }
 
-// nodes declares the nodes of a step list in document order.
-func (g *graph) nodes(list string, steps []definition.Step) {
-	for i := range steps {
-		at := itemPath(list, i)
-		g.node("  ", g.ids[at], &steps[i])
-		g.nodes(at+"."+blockThen, steps[i].Then)
-		g.nodes(at+"."+blockElse, steps[i].Else)
-	}
-}
-
-// node declares one step's node: emails as boxes, delays rounded, conditions as diamonds.
+// node declares one step's node, in the shape and with the label of its type's view.
 func (g *graph) node(indent, id string, s *definition.Step) {
-	switch s.Type {
-	case definition.StepEmail:
-		label := "Email " + s.TemplateID
-		if delay := emailDelay(s); delay != definition.DefaultEmailDelay {
-			label += " after " + delay
-		}
-		g.line(fmt.Sprintf(`%s%s["%s"]`, indent, id, mermaidText(label)))
-	case definition.StepDelay:
-		g.line(fmt.Sprintf(`%s%s(["Wait %s"])`, indent, id, mermaidText(s.Duration)))
-	case definition.StepCondition:
-		rule := "?"
-		if s.If != nil {
-			rule = ruleWords(s.If)
-		}
-		g.line(fmt.Sprintf(`%s%s{"%s"}`, indent, id, mermaidText(rule)))
-	default:
-		panic(fmt.Sprintf("dsl: unknown step type %q; expected email, delay or condition", s.Type))
-	}
+	view := viewOf(s.Type)
+	g.line(indent + fmt.Sprintf(view.shape, id, mermaidText(view.label(s))))
 }
 
-// edges links each step of a list to the one after it, the last to next, and each condition
-// to the start of its branches.
+// edges links each step of a list to the one after it, the last to next, and a step that
+// holds steps to the start of each of its lists, the edge labelled as its view says.
 func (g *graph) edges(list string, steps []definition.Step, next string) {
 	for i := range steps {
 		s := &steps[i]
@@ -153,15 +127,31 @@ func (g *graph) edges(list string, steps []definition.Step, next string) {
 		if i+1 < len(steps) {
 			after = g.ids[itemPath(list, i+1)]
 		}
-		if s.Type != definition.StepCondition {
+		branches := stepLists(s)
+		if len(branches) == 0 {
 			g.line(fmt.Sprintf("  %s --> %s", id, after))
 			continue
 		}
-		g.line(fmt.Sprintf("  %s -->|yes| %s", id, g.entry(at+"."+blockThen, s.Then, after)))
-		g.line(fmt.Sprintf("  %s -->|no| %s", id, g.entry(at+"."+blockElse, s.Else, after)))
-		g.edges(at+"."+blockThen, s.Then, after)
-		g.edges(at+"."+blockElse, s.Else, after)
+		view := viewOf(s.Type)
+		for _, f := range branches {
+			g.line(fmt.Sprintf("  %s -->|%s| %s", id, view.edgeLabel(s.Type, f.Name), g.entry(at+"."+f.Name, f.Steps(s), after)))
+		}
+		for _, f := range branches {
+			g.edges(at+"."+f.Name, f.Steps(s), after)
+		}
 	}
+}
+
+// stepLists are the step-list fields of a step's type.
+func stepLists(s *definition.Step) []*definition.Field {
+	var lists []*definition.Field
+	fields := s.Type.Fields()
+	for i := range fields {
+		if fields[i].Kind == definition.FieldSteps {
+			lists = append(lists, &fields[i])
+		}
+	}
+	return lists
 }
 
 // entry is the node a step list starts at: its first step, or next when it is empty.

@@ -1,26 +1,16 @@
 package dsl
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
 )
 
-// Block types and attribute names of the language.
-const (
-	blockLocals    = "locals"
-	blockEmail     = "email"
-	blockDelay     = "delay"
-	blockCondition = "condition"
-	blockThen      = "then"
-	blockElse      = "else"
-
-	attrTemplate = "template"
-	attrDelay    = "delay"
-	attrDuration = "duration"
-	attrWhen     = "when"
-)
+// blockLocals is the block of named values. The step blocks come from the definition's
+// step table (see stepblocks.go).
+const blockLocals = "locals"
 
 // Roots of references in expressions.
 const (
@@ -45,10 +35,8 @@ const fnNumber = "number"
 // string".
 type usage string
 
+// What the values of rules are for; a step attribute's usage is in its attrSpec.
 const (
-	useTemplate   usage = "the template id"
-	useDelay      usage = "the email's delay"
-	useDuration   usage = "the delay's duration"
 	useComparison usage = "the value compared with the attribute"
 	useEvent      usage = "the event name"
 	useWithin     usage = "the time window of performed"
@@ -56,31 +44,24 @@ const (
 )
 
 var (
-	stepBlocks    = []string{blockEmail, blockDelay, blockCondition}
-	topBlocks     = []string{blockEmail, blockDelay, blockCondition, blockLocals}
-	branchBlocks  = []string{blockThen, blockElse}
-	emailAttrs    = []string{attrTemplate, attrDelay}
-	delayAttrs    = []string{attrDuration}
-	conditionAttr = []string{attrWhen}
 	ruleFunctions = []string{fnPerformed, fnExists, fnContains, fnAll, fnAny}
 	references    = []string{rootVar, rootLocal, rootContact}
 )
 
-// aliases maps names people bring from the JSON format or from other tools to the DSL name,
-// for "did you mean" hints that edit distance alone would miss.
+// aliases maps names people bring from other tools to the DSL name they likely mean, for
+// "did you mean" hints that edit distance alone would miss. The JSON keys of the step fields
+// that the DSL spells otherwise ("templateId", "if") are aliases of their attributes too.
 var aliases = map[string]string{
-	"templateId":  attrTemplate,
-	"template_id": attrTemplate,
-	"templateID":  attrTemplate,
-	"tmpl":        attrTemplate,
-	"wait":        blockDelay,
-	"sleep":       blockDelay,
-	"after":       attrDelay,
-	"if":          attrWhen,
-	"rule":        attrWhen,
-	"steps":       blockEmail,
-	"send":        blockEmail,
-	"mail":        blockEmail,
+	"template_id": "template",
+	"templateID":  "template",
+	"tmpl":        "template",
+	"wait":        string(definition.StepDelay),
+	"sleep":       string(definition.StepDelay),
+	"after":       "delay",
+	"rule":        "when",
+	"steps":       string(definition.StepEmail),
+	"send":        string(definition.StepEmail),
+	"mail":        string(definition.StepEmail),
 	"vars":        rootVar,
 	"variable":    rootVar,
 	"locals":      rootLocal,
@@ -89,19 +70,28 @@ var aliases = map[string]string{
 }
 
 // didYouMean returns " Did you mean X?" when name is a near miss of one of candidates, or "".
+// The choice is definition.Suggest's; an alias is offered only when it has none.
 func didYouMean(name string, candidates []string) string {
 	best := definition.Suggest(name, candidates)
-	if alias, ok := aliases[name]; ok && best == "" {
-		for _, c := range candidates {
-			if c == alias {
-				best = alias
-			}
-		}
+	if best == "" {
+		best = alias(name, candidates)
 	}
 	if best == "" {
 		return ""
 	}
 	return " Did you mean " + strconv.Quote(best) + "?"
+}
+
+// alias is the candidate that name is an alias of, or "".
+func alias(name string, candidates []string) string {
+	target, ok := aliases[name]
+	if !ok {
+		target, ok = attrNames[name]
+	}
+	if ok && slices.Contains(candidates, target) {
+		return target
+	}
+	return ""
 }
 
 // list writes names as "a, b or c", each quoted.
@@ -110,8 +100,13 @@ func list(names []string, conj string) string {
 	for i, n := range names {
 		quoted[i] = strconv.Quote(n)
 	}
-	if len(quoted) <= 1 {
-		return strings.Join(quoted, "")
+	return join(quoted, conj)
+}
+
+// join writes names as "a, b or c".
+func join(names []string, conj string) string {
+	if len(names) <= 1 {
+		return strings.Join(names, "")
 	}
-	return strings.Join(quoted[:len(quoted)-1], ", ") + " " + conj + " " + quoted[len(quoted)-1]
+	return strings.Join(names[:len(names)-1], ", ") + " " + conj + " " + names[len(names)-1]
 }

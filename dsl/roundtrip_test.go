@@ -65,6 +65,10 @@ func roundTripCases() map[string]string {
 	ev := `{"event":"e","op":"performed"}`
 	nev := `{"event":"e","op":"not_performed","within":"7d"}`
 	a, b, c := attr("a", "eq", "1"), attr("b", "eq", "2"), attr("c", "eq", "3")
+	// Chains too long for one line, which Decompile breaks at && and ||, in one another.
+	longChains := cond(`{"any":[{"all":[` + attr(strings.Repeat("a", 40), "eq", `"`+strings.Repeat("x", 40)+`"`) +
+		`,{"not":{"any":[` + a + `,` + attr("b", "ne", `"`+strings.Repeat("y", 60)+`"`) + `]}}]},` +
+		`{"all":[` + attr("c", "eq", `"`+strings.Repeat("z", 80)+`"`) + `]},` + c + `]}`)
 	return map[string]string{
 		"all of one":             cond(`{"all":[` + a + `]}`),
 		"any of one":             cond(`{"any":[` + a + `]}`),
@@ -109,6 +113,7 @@ func roundTripCases() map[string]string {
 		"rules 32 deep":          cond(strings.Repeat(`{"not":`, 31) + a + strings.Repeat(`}`, 31)),
 		"conditions 32 deep":     strings.Repeat(`{"steps":[{"type":"condition","if":`+a+`,"then":[`, 1) + strings.Repeat(`{"type":"condition","if":`+a+`,"then":[`, 31) + `{"type":"delay","duration":"1d"}` + strings.Repeat(`]}`, 32) + `]}`,
 		"long all chain":         cond(`{"all":[` + strings.TrimSuffix(strings.Repeat(a+",", 200), ",") + `]}`),
+		"long nested chains":     longChains,
 		"contact name is escape": cond(`{"attribute":"$${","op":"exists"}`),
 	}
 }

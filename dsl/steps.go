@@ -11,17 +11,15 @@ import (
 	"github.com/kraiter/terraform-provider-kraiter/definition"
 )
 
-// level says where a list of steps stands, for messages.
+// level says where a list of steps stands, for messages: the top level or a nested block,
+// such as "a then block".
 type level string
 
-const (
-	levelTop  level = "the top level of the file"
-	levelThen level = "a then block"
-	levelElse level = "an else block"
-)
+const levelTop level = "the top level of the file"
 
 // stepList compiles the step blocks of a body in source order; path is the definition path
-// of the list ("steps", "steps[2].then") and depth the number of enclosing conditions.
+// of the list ("steps", "steps[2].then") and depth the number of enclosing steps that hold
+// steps.
 func (c *compiler) stepList(body *hclsyntax.Body, path string, depth int, at level) []definition.Step {
 	for _, attr := range attributesInOrder(body) {
 		c.unexpectedAttribute(attr, at)
@@ -32,36 +30,56 @@ func (c *compiler) stepList(body *hclsyntax.Body, path string, depth int, at lev
 	}
 	steps := []definition.Step{}
 	for _, block := range body.Blocks {
-		switch block.Type {
-		case blockEmail, blockDelay, blockCondition:
+		if spec := blockNamed(block.Type); spec != nil {
 			c.noLabels(block)
 			c.countStep(block)
-			steps = append(steps, c.step(block, fmt.Sprintf("%s[%d]", path, len(steps)), depth))
-		case blockLocals:
+			steps = append(steps, c.step(block, spec, fmt.Sprintf("%s[%d]", path, len(steps)), depth))
+			continue
+		}
+		if block.Type == blockLocals {
 			if at != levelTop {
 				c.diags = append(c.diags, errorAt(block.TypeRange, "Misplaced locals block",
 					fmt.Sprintf("A locals block belongs at the top level of the file, not in %s.", at)))
 			}
-		default:
-			detail := fmt.Sprintf("%q is not a block that %s can hold; it holds %s blocks.%s", block.Type, at, list(allowed, "and"), didYouMean(block.Type, allowed))
-			if block.Type == blockThen || block.Type == blockElse {
-				detail = fmt.Sprintf("A %s block belongs inside a condition block, next to its when.", block.Type)
-			}
-			c.diags = append(c.diags, errorAt(block.TypeRange, "Unknown block type", detail))
+			continue
 		}
+		detail := fmt.Sprintf("%q is not a block that %s can hold; it holds %s blocks.%s", block.Type, at, list(allowed, "and"), didYouMean(block.Type, allowed))
+		if owner := branchOwner(block.Type); owner != nil {
+			detail = fmt.Sprintf("%s block belongs inside %s block.", article(block.Type), withArticle(owner.name))
+		}
+		c.diags = append(c.diags, errorAt(block.TypeRange, "Unknown block type", detail))
 	}
 	return steps
 }
 
+// branchOwner is the first step block that holds nested blocks named name, or nil.
+func branchOwner(name string) *blockSpec {
+	for i := range blocks {
+		if slices.Contains(blocks[i].branchNames(), name) {
+			return &blocks[i]
+		}
+	}
+	return nil
+}
+
+// attrOwner is the first step block that takes the attribute name, or nil.
+func attrOwner(name string) (*blockSpec, *attrSpec) {
+	for i := range blocks {
+		if a := blocks[i].attr(name); a != nil {
+			return &blocks[i], a
+		}
+	}
+	return nil, nil
+}
+
 func (c *compiler) unexpectedAttribute(attr *hclsyntax.Attribute, at level) {
-	detail := fmt.Sprintf("%s holds blocks, not attributes: steps are email, delay and condition blocks.", capitalize(string(at)))
+	detail := fmt.Sprintf("%s holds blocks, not attributes: steps are %s blocks.", capitalize(string(at)), join(stepBlocks, "and"))
+	spec, a := attrOwner(attr.Name)
 	switch {
-	case attr.Name == attrTemplate:
-		detail += ` Put the template in an email block: email { template = "tmpl_welcome" }.`
-	case attr.Name == attrDuration:
-		detail += ` Put the duration in a delay block: delay { duration = "2d" }.`
-	case attr.Name == attrWhen:
-		detail += " Put when in a condition block."
+	case blockNamed(attr.Name) != nil:
+		detail += fmt.Sprintf(" %s is a block: %s.", capitalize(attr.Name), blockNamed(attr.Name).example)
+	case a != nil:
+		detail += fmt.Sprintf(" Put %s in %s block: %s { %s }.", attr.Name, withArticle(spec.name), spec.name, a.assignment())
 	case at == levelTop:
 		detail += fmt.Sprintf(" To name a value, define it in a locals block: locals { %s = ... }.", attr.Name)
 	}
@@ -84,107 +102,105 @@ func (c *compiler) countStep(block *hclsyntax.Block) {
 	}
 }
 
-func (c *compiler) step(block *hclsyntax.Block, path string, depth int) definition.Step {
+// step compiles a step block by its spec: each attribute by the kind of its field, each
+// nested block as a step list.
+func (c *compiler) step(block *hclsyntax.Block, spec *blockSpec, path string, depth int) definition.Step {
 	c.ranges[path] = block.TypeRange
-	switch block.Type {
-	case blockEmail:
-		return c.email(block, path)
-	case blockDelay:
-		return c.delay(block, path)
+	step := definition.Step{Type: spec.typ}
+	for _, br := range spec.branches {
+		br.field.SetSteps(&step, []definition.Step{})
 	}
-	return c.condition(block, path, depth)
-}
-
-func (c *compiler) email(block *hclsyntax.Block, path string) definition.Step {
-	c.onlyAttributes(block, emailAttrs)
-	step := definition.Step{Type: definition.StepEmail}
-	attrs := block.Body.Attributes
-	if attr, ok := attrs[attrTemplate]; ok {
-		c.ranges[path+".templateId"] = attr.Expr.Range()
-		if id, ok := c.str(attr.Expr, useTemplate); ok && id == "" {
-			c.diags = append(c.diags, errorAt(attr.Expr.Range(), "Empty template id", `Name the template to send, such as template = "tmpl_welcome".`))
-		} else {
-			step.TemplateID = id
-		}
-	} else {
-		c.missing(block, attrTemplate, `the id of the template to send, such as template = "tmpl_welcome"`)
-	}
-	if attr, ok := attrs[attrDelay]; ok {
-		c.ranges[path+".delay"] = attr.Expr.Range()
-		step.Delay, _ = c.optionalDuration(attr.Expr, useDelay)
-	}
-	return step
-}
-
-func (c *compiler) delay(block *hclsyntax.Block, path string) definition.Step {
-	c.onlyAttributes(block, delayAttrs)
-	step := definition.Step{Type: definition.StepDelay}
-	if attr, ok := block.Body.Attributes[attrDuration]; ok {
-		c.ranges[path+".duration"] = attr.Expr.Range()
-		step.Duration, _ = c.duration(attr.Expr, useDuration)
-	} else {
-		c.missing(block, attrDuration, `how long to wait, such as duration = "2d"`)
-	}
-	return step
-}
-
-func (c *compiler) condition(block *hclsyntax.Block, path string, depth int) definition.Step {
-	step := definition.Step{Type: definition.StepCondition, Then: []definition.Step{}, Else: []definition.Step{}}
-	if depth+1 > definition.MaxDepth {
-		c.diags = append(c.diags, errorAt(block.TypeRange, "Conditions nested too deep",
-			fmt.Sprintf("This condition is nested %d deep; at most %d levels are allowed. Move part of the branch up a level, or split the sequence.", depth+1, definition.MaxDepth)))
+	if len(spec.branches) > 0 && depth+1 > definition.MaxDepth {
+		c.diags = append(c.diags, errorAt(block.TypeRange, capitalize(spec.name)+"s nested too deep",
+			fmt.Sprintf("This %s is nested %d deep; at most %d levels are allowed. Move part of the branch up a level, or split the sequence.", spec.name, depth+1, definition.MaxDepth)))
 		return step
 	}
 	for _, attr := range attributesInOrder(block.Body) {
-		if attr.Name != attrWhen {
-			c.unknownAttribute(block, attr, conditionAttr)
+		if spec.attr(attr.Name) == nil {
+			c.unknownAttribute(block, attr, spec.attrNamesOf())
 		}
 	}
-	if attr, ok := block.Body.Attributes[attrWhen]; ok {
-		if r, ok := c.rule(attr.Expr, path+".if", 1); ok {
-			step.If = r
-		}
-	} else {
-		c.missing(block, attrWhen, `the condition to test, such as when = contact.plan == "pro"`)
-	}
-	branches := map[string]*hclsyntax.Block{}
-	for _, inner := range block.Body.Blocks {
-		switch inner.Type {
-		case blockThen, blockElse:
-			if prev, dup := branches[inner.Type]; dup {
-				c.diags = append(c.diags, errorAt(inner.TypeRange, "Duplicate "+inner.Type+" block",
-					fmt.Sprintf("This condition already has a %s block, on line %d; put all its steps in that one.", inner.Type, prev.TypeRange.Start.Line)))
-				continue
-			}
-			branches[inner.Type] = inner
-			c.noLabels(inner)
-		default:
-			detail := fmt.Sprintf("A condition block holds when and the blocks then and else, not %q.%s", inner.Type, didYouMean(inner.Type, branchBlocks))
-			if inner.Type == blockEmail || inner.Type == blockDelay || inner.Type == blockCondition {
-				detail = fmt.Sprintf("A step inside a condition goes in its then or else block: then { %s { ... } }.", inner.Type)
-			}
-			c.diags = append(c.diags, errorAt(inner.TypeRange, "Unknown block type", detail))
+	for i := range spec.attrs {
+		a := &spec.attrs[i]
+		if attr, ok := block.Body.Attributes[a.name]; ok {
+			c.attribute(attr.Expr, a, &step, path+"."+a.field.Name)
+		} else if a.field.Required {
+			c.missing(block, a)
 		}
 	}
-	if then, ok := branches[blockThen]; ok {
-		step.Then = c.stepList(then.Body, path+".then", depth+1, levelThen)
+	if len(spec.branches) == 0 {
+		for _, inner := range block.Body.Blocks {
+			c.diags = append(c.diags, errorAt(inner.TypeRange, "Unexpected block",
+				fmt.Sprintf("%s block holds only the attributes %s, not a %q block. Steps follow one another at the same level.", article(block.Type), list(spec.attrNamesOf(), "and"), inner.Type)))
+		}
+		return step
 	}
-	if els, ok := branches[blockElse]; ok {
-		step.Else = c.stepList(els.Body, path+".else", depth+1, levelElse)
-	}
+	c.branches(block, spec, &step, path, depth)
 	return step
 }
 
-// onlyAttributes reports attributes and blocks that a step block does not take.
-func (c *compiler) onlyAttributes(block *hclsyntax.Block, allowed []string) {
-	for _, attr := range attributesInOrder(block.Body) {
-		if !slices.Contains(allowed, attr.Name) {
-			c.unknownAttribute(block, attr, allowed)
+// attribute compiles the value of an attribute into its field of step. An optional
+// attribute set to null is left unset, as if it were not written.
+func (c *compiler) attribute(expr hclsyntax.Expression, a *attrSpec, step *definition.Step, path string) {
+	f := a.field
+	c.ranges[path] = expr.Range()
+	switch f.Kind {
+	case definition.FieldTemplateID:
+		id, null, ok := c.text(expr, a)
+		if ok && !null && id == "" {
+			c.diags = append(c.diags, errorAt(expr.Range(), "Empty "+f.Kind.String(), fmt.Sprintf("Give %s, such as %s.", f.Doc, a.assignment())))
+			return
 		}
+		f.SetText(step, id)
+	case definition.FieldDuration:
+		text, null, ok := c.text(expr, a)
+		if ok && !null {
+			text, _ = c.canonicalDuration(expr, text)
+		}
+		f.SetText(step, text)
+	case definition.FieldRule:
+		if r, ok := c.rule(expr, path, 1); ok {
+			f.SetRule(step, r)
+		}
+	default:
+		panic(fmt.Sprintf("dsl: field %q of step type %q has the unknown kind %v", f.Name, step.Type, f.Kind))
 	}
+}
+
+// text evaluates the string of a text attribute; null is an error for a required one.
+func (c *compiler) text(expr hclsyntax.Expression, a *attrSpec) (text string, null, ok bool) {
+	if a.field.Required {
+		text, ok = c.str(expr, a.use)
+		return text, false, ok
+	}
+	return c.strOrNull(expr, a.use)
+}
+
+// branches compiles the nested blocks of a step that holds steps, each at most once.
+func (c *compiler) branches(block *hclsyntax.Block, spec *blockSpec, step *definition.Step, path string, depth int) {
+	names := spec.branchNames()
+	seen := map[string]*hclsyntax.Block{}
 	for _, inner := range block.Body.Blocks {
-		c.diags = append(c.diags, errorAt(inner.TypeRange, "Unexpected block",
-			fmt.Sprintf("%s block holds only the attributes %s, not a %q block. Steps follow one another at the same level.", article(block.Type), list(allowed, "and"), inner.Type)))
+		if !slices.Contains(names, inner.Type) {
+			detail := fmt.Sprintf("%s block holds %s and the blocks %s, not %q.%s", article(spec.name), join(spec.attrNamesOf(), "and"), join(names, "and"), inner.Type, didYouMean(inner.Type, names))
+			if blockNamed(inner.Type) != nil {
+				detail = fmt.Sprintf("A step inside %s goes in its %s block: %s { %s { ... } }.", withArticle(spec.name), join(names, "or"), names[0], inner.Type)
+			}
+			c.diags = append(c.diags, errorAt(inner.TypeRange, "Unknown block type", detail))
+			continue
+		}
+		if prev, dup := seen[inner.Type]; dup {
+			c.diags = append(c.diags, errorAt(inner.TypeRange, "Duplicate "+inner.Type+" block",
+				fmt.Sprintf("This %s already has a %s block, on line %d; put all its steps in that one.", spec.name, inner.Type, prev.TypeRange.Start.Line)))
+			continue
+		}
+		seen[inner.Type] = inner
+		c.noLabels(inner)
+	}
+	for _, br := range spec.branches {
+		if inner, ok := seen[br.name]; ok {
+			br.field.SetSteps(step, c.stepList(inner.Body, path+"."+br.field.Name, depth+1, br.at))
+		}
 	}
 }
 
@@ -193,32 +209,27 @@ func (c *compiler) unknownAttribute(block *hclsyntax.Block, attr *hclsyntax.Attr
 		fmt.Sprintf("%s blocks take %s, not %q.%s", capitalize(block.Type), list(allowed, "and"), attr.Name, didYouMean(attr.Name, allowed))))
 }
 
-func (c *compiler) missing(block *hclsyntax.Block, name, what string) {
-	c.diags = append(c.diags, errorAt(block.TypeRange, "Missing "+name,
-		fmt.Sprintf("%s block needs %s: %s.", article(block.Type), name, what)))
+func (c *compiler) missing(block *hclsyntax.Block, a *attrSpec) {
+	c.diags = append(c.diags, errorAt(block.TypeRange, "Missing "+a.name,
+		fmt.Sprintf("%s block needs %s: %s, such as %s.", article(block.Type), a.name, a.field.Doc, a.assignment())))
 }
 
-func article(blockType string) string {
-	if strings.ContainsRune("aeiou", rune(blockType[0])) {
-		return "An " + blockType
+// withArticle writes a name after its indefinite article: "an email", "a delay".
+func withArticle(name string) string {
+	if strings.ContainsRune("aeiou", rune(name[0])) {
+		return "an " + name
 	}
-	return "A " + blockType
+	return "a " + name
 }
+
+// article is withArticle starting a sentence: "An email".
+func article(name string) string { return capitalize(withArticle(name)) }
 
 // duration evaluates a duration string and returns its canonical form.
 func (c *compiler) duration(expr hclsyntax.Expression, use usage) (string, bool) {
 	text, ok := c.str(expr, use)
 	if !ok {
 		return "", false
-	}
-	return c.canonicalDuration(expr, text)
-}
-
-// optionalDuration is duration for an attribute that null leaves unset ("").
-func (c *compiler) optionalDuration(expr hclsyntax.Expression, use usage) (string, bool) {
-	text, null, ok := c.strOrNull(expr, use)
-	if !ok || null {
-		return "", ok
 	}
 	return c.canonicalDuration(expr, text)
 }

@@ -722,31 +722,24 @@ func Timeline(def *definition.Definition, res definition.SimulationResult) []str
 	return lines
 }
 
-// visitText says what a step passed did: "email tmpl_welcome", "wait 2d", "condition RULE: yes".
+// visitText says what a step passed did, as its type's view says, and its outcome: "email
+// tmpl_welcome", "wait 2d", "condition RULE: yes", "email tmpl_tips: not sent, unsubscribed".
+// A step that the definition does not have, from the result of another one, is named by its
+// type alone.
 func visitText(s definition.SimulationStep, step *definition.Step) string {
-	switch s.Type {
-	case definition.StepEmail:
-		text := "email " + s.TemplateID
-		if s.Duration != "" {
-			text += " after " + s.Duration
-		}
-		if s.WouldSend != nil && !*s.WouldSend {
-			text += ": not sent, " + s.Reason
-		}
-		return text
-	case definition.StepDelay:
-		return "wait " + s.Duration
-	case definition.StepCondition:
-		rule := "?"
-		if step != nil && step.If != nil {
-			rule = ruleText(step.If)
-		}
+	text := string(s.Type) + " (not in the definition)"
+	if step != nil {
+		text = viewOf(step.Type).timeline(step)
+	}
+	if s.WouldSend != nil && !*s.WouldSend {
+		text += ": not sent, " + s.Reason
+	}
+	if s.Matched != nil {
 		answer := "no"
-		if s.Matched != nil && *s.Matched {
+		if *s.Matched {
 			answer = "yes"
 		}
-		return "condition " + rule + ": " + answer
-	default:
-		return fmt.Sprintf("unknown step type %q", s.Type)
+		text += ": " + answer
 	}
+	return text
 }

@@ -1,6 +1,7 @@
 package dsl
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
@@ -24,56 +25,76 @@ var opWords = map[string]string{
 	definition.OpContains: "contains",
 }
 
+// writeWords says a rule in words with the writer of its kind.
 func writeWords(b *strings.Builder, r *definition.Rule) {
-	switch r.Kind() {
+	switch kind := r.Kind(); kind {
 	case definition.RuleAll, definition.RuleAny:
-		rules, join := r.All, " and "
-		if r.Kind() == definition.RuleAny {
-			rules, join = r.Any, " or "
-		}
-		for i := range rules {
-			if i > 0 {
-				b.WriteString(join)
-			}
-			grouped := isGroup(&rules[i])
-			if grouped {
-				b.WriteString("(")
-			}
-			writeWords(b, &rules[i])
-			if grouped {
-				b.WriteString(")")
-			}
-		}
+		groupWords(b, r)
 	case definition.RuleNot:
 		b.WriteString("not (")
 		writeWords(b, r.Not)
 		b.WriteString(")")
 	case definition.RuleEvent:
-		if r.Op == definition.OpNotPerformed {
-			b.WriteString("did not perform ")
-		} else {
-			b.WriteString("performed ")
-		}
-		b.Write(jsonString(r.Event))
-		if r.Within != "" {
-			b.WriteString(" within " + r.Within)
-		}
+		eventWords(b, r)
+	case definition.RuleAttribute:
+		attributeRuleWords(b, r)
 	default:
-		b.WriteString(attributeWords(r.Attribute))
-		if r.Op == definition.OpExists {
-			b.WriteString(" is set")
-			return
-		}
-		op, ok := opWords[r.Op]
-		if !ok {
-			op = r.Op
-		}
-		value := string(r.Value)
-		if r.Value == nil {
-			value = "null"
-		}
-		b.WriteString(" " + op + " " + value)
+		panic(fmt.Sprintf("dsl: unknown rule kind %q", kind))
 	}
+}
+
+// groupWords joins the members of an all with "and" and those of an any with "or", groups in
+// parentheses.
+func groupWords(b *strings.Builder, r *definition.Rule) {
+	join := " and "
+	if r.Kind() == definition.RuleAny {
+		join = " or "
+	}
+	rules := r.Members()
+	for i := range rules {
+		if i > 0 {
+			b.WriteString(join)
+		}
+		grouped := isGroup(&rules[i])
+		if grouped {
+			b.WriteString("(")
+		}
+		writeWords(b, &rules[i])
+		if grouped {
+			b.WriteString(")")
+		}
+	}
+}
+
+// eventWords says `performed "e" within 7d` or `did not perform "e"`.
+func eventWords(b *strings.Builder, r *definition.Rule) {
+	if r.Op == definition.OpNotPerformed {
+		b.WriteString("did not perform ")
+	} else {
+		b.WriteString("performed ")
+	}
+	b.Write(jsonString(r.Event))
+	if r.Within != "" {
+		b.WriteString(" within " + r.Within)
+	}
+}
+
+// attributeRuleWords says `plan is "pro"` or `company is set`.
+func attributeRuleWords(b *strings.Builder, r *definition.Rule) {
+	b.WriteString(attributeWords(r.Attribute))
+	if r.Op == definition.OpExists {
+		b.WriteString(" is set")
+		return
+	}
+	op, ok := opWords[r.Op]
+	if !ok {
+		op = r.Op
+	}
+	value := string(r.Value)
+	if r.Value == nil {
+		value = "null"
+	}
+	b.WriteString(" " + op + " " + value)
 }
 
 func attributeWords(name string) string {

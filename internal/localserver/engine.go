@@ -106,9 +106,9 @@ func (r *runner) enrol(ctx context.Context, sequencePK int64, contactID string) 
 	return true, r.advance(ctx, enrolment{pk: pk, sequencePK: sequencePK, versionPK: versionPK, contactID: contactID, cursor: definition.Cursor{At: r.now}})
 }
 
-// advance runs one enrolment up to now: emails that would send become sends at the virtual
-// time they were due, and the enrolment completes once past its last step, a trailing delay
-// included.
+// advance runs one enrolment up to now: every step that would send (Visit.WouldSend) becomes
+// a send at the virtual time it was due, and the enrolment completes once past its last step,
+// a trailing delay included.
 func (r *runner) advance(ctx context.Context, e enrolment) error {
 	prog, err := r.program(ctx, e.versionPK)
 	if err != nil {
@@ -120,7 +120,7 @@ func (r *runner) advance(ctx context.Context, e enrolment) error {
 	}
 	var sends []definition.Visit
 	cursor := prog.Run(e.cursor, r.now, contact, func(v definition.Visit) {
-		if v.Type == definition.StepEmail && v.WouldSend != nil && *v.WouldSend {
+		if v.WouldSend != nil && *v.WouldSend {
 			sends = append(sends, v)
 		}
 	})

@@ -53,7 +53,7 @@ func (f *fields) allow(allowed ...string) {
 	}
 	slices.Sort(unknown)
 	for _, k := range unknown {
-		f.add(k, "unknown field %q; expected %s%s", k, quoteList(allowed), didYouMean(k, allowed))
+		f.add(k, "unknown field %q; expected %s%s", k, quoteList(allowed), definition.DidYouMean(k, allowed))
 	}
 }
 
@@ -216,11 +216,4 @@ func quoteList(list []string) string {
 		q[i] = strconv.Quote(s)
 	}
 	return strings.Join(q, ", ")
-}
-
-func didYouMean(s string, candidates []string) string {
-	if c := definition.Suggest(s, candidates); c != "" {
-		return "; did you mean " + strconv.Quote(c) + "?"
-	}
-	return ""
 }

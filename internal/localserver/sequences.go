@@ -71,7 +71,7 @@ func (s *Server) listSequences(w http.ResponseWriter, r *http.Request) error {
 	status := q.Get("status")
 	if status != "" && !slices.Contains(client.Statuses, status) {
 		problems = append(problems, definition.Problem{Path: "status",
-			Message: fmt.Sprintf("unknown status %q; expected %s%s", status, quoteList(client.Statuses), didYouMean(status, client.Statuses))})
+			Message: fmt.Sprintf("unknown status %q; expected %s%s", status, quoteList(client.Statuses), definition.DidYouMean(status, client.Statuses))})
 	}
 	if len(problems) > 0 {
 		return invalid("listing", problems)

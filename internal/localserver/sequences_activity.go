@@ -62,7 +62,7 @@ func (s *Server) dryRun(w http.ResponseWriter, r *http.Request) error {
 		}
 		for _, v := range definition.Compile(def).DryRun(now, contact) {
 			result.Steps = append(result.Steps, DryRunStep{
-				Path: v.Path, Type: v.Type, TemplateID: v.TemplateID, WouldSend: v.WouldSend,
+				Path: v.Path, Type: string(v.Type), TemplateID: v.TemplateID, WouldSend: v.WouldSend,
 				Duration: v.Duration, Matched: v.Matched, Reason: v.Reason,
 			})
 		}

@@ -62,21 +62,25 @@ func readSequenceInput(f *fields, create bool) sequenceInput {
 	return in
 }
 
-// templateRef is an email step's template id and the path of the step.
+// templateRef is a template id that a step names, and the path of the field that names it.
 type templateRef struct {
 	path, id string
 }
 
-// templateRefs lists the templates a definition's email steps name. A parsed definition is
-// walked; one with problems is read leniently from its JSON, so that unknown templates are
-// reported together with the problems that kept it from parsing, unless its JSON holds what
-// the decoder would change, which would make up template ids.
+// templateRefs lists the templates a definition's steps name: the template id fields of the
+// step table. A parsed definition is walked; one with problems is read leniently from its
+// JSON, so that unknown templates are reported together with the problems that kept it from
+// parsing, unless its JSON holds what the decoder would change, which would make up template
+// ids.
 func templateRefs(in sequenceInput) []templateRef {
 	var refs []templateRef
 	if in.def != nil {
 		in.def.Walk(func(path string, s *definition.Step) {
-			if s.Type == definition.StepEmail {
-				refs = append(refs, templateRef{path: path, id: s.TemplateID})
+			fields := s.Type.Fields()
+			for i := range fields {
+				if f := &fields[i]; f.Kind == definition.FieldTemplateID {
+					refs = append(refs, templateRef{path: path + "." + f.Name, id: f.Text(s)})
+				}
 			}
 		})
 		return refs
@@ -94,18 +98,24 @@ func templateRefs(in sequenceInput) []templateRef {
 		for i, item := range list {
 			step, _ := item.(map[string]any)
 			at := fmt.Sprintf("%s[%d]", path, i)
-			if id, ok := step["templateId"].(string); ok && id != "" && step["type"] == definition.StepEmail {
-				refs = append(refs, templateRef{path: at, id: id})
+			typ, _ := step["type"].(string)
+			for _, f := range definition.StepType(typ).Fields() {
+				switch f.Kind {
+				case definition.FieldTemplateID:
+					if id, ok := step[f.Name].(string); ok && id != "" {
+						refs = append(refs, templateRef{path: at + "." + f.Name, id: id})
+					}
+				case definition.FieldSteps:
+					walk(at+"."+f.Name, step[f.Name])
+				}
 			}
-			walk(at+".then", step["then"])
-			walk(at+".else", step["else"])
 		}
 	}
 	walk("steps", doc["steps"])
 	return refs
 }
 
-// checkTemplates reports every email step whose template does not exist, at its path.
+// checkTemplates reports every template id of a step that names no template, at its path.
 func checkTemplates(ctx context.Context, tx *sql.Tx, in sequenceInput) ([]definition.Problem, error) {
 	refs := templateRefs(in)
 	if len(refs) == 0 {
@@ -121,9 +131,9 @@ func checkTemplates(ctx context.Context, tx *sql.Tx, in sequenceInput) ([]defini
 			continue
 		}
 		problems = append(problems, definition.Problem{
-			Path: ref.path + ".templateId",
+			Path: ref.path,
 			Message: fmt.Sprintf("unknown template %q; create it first (POST /v1/templates) or use an existing template id%s",
-				ref.id, didYouMean(ref.id, known)),
+				ref.id, definition.DidYouMean(ref.id, known)),
 		})
 	}
 	return problems, nil

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/kraiter/terraform-provider-kraiter/client"
+	"github.com/kraiter/terraform-provider-kraiter/definition"
 )
 
 var triggerFields = map[string][]string{
@@ -56,7 +57,7 @@ func (f *fields) trigger() (Trigger, bool) {
 	}
 	allowed, known := triggerFields[typ]
 	if !known {
-		f.add("type", "unknown trigger type %q; expected %s%s", typ, quoteList(client.TriggerTypes), didYouMean(typ, client.TriggerTypes))
+		f.add("type", "unknown trigger type %q; expected %s%s", typ, quoteList(client.TriggerTypes), definition.DidYouMean(typ, client.TriggerTypes))
 		return Trigger{}, false
 	}
 	f.allow(allowed...)

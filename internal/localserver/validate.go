@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kraiter/terraform-provider-kraiter/client"
+	"github.com/kraiter/terraform-provider-kraiter/definition"
 )
 
 // maxSubjectChars is the longest subject line: the longest line RFC 5322 allows.
@@ -73,7 +74,7 @@ func (f *fields) statusField(name string) (string, bool) {
 		return "", false
 	}
 	if !slices.Contains(client.Statuses, s) {
-		f.add(name, "unknown status %q; expected %s%s", s, quoteList(client.Statuses), didYouMean(s, client.Statuses))
+		f.add(name, "unknown status %q; expected %s%s", s, quoteList(client.Statuses), definition.DidYouMean(s, client.Statuses))
 		return "", false
 	}
 	return s, true

@@ -37,7 +37,7 @@ func stepsSummary(s *sequenceState) string {
 	if s.def == nil {
 		return "the definition " + definitionProblem(s)
 	}
-	counts := map[string]int{}
+	counts := map[definition.StepType]int{}
 	total := 0
 	s.def.Walk(func(_ string, step *definition.Step) {
 		counts[step.Type]++
@@ -47,9 +47,9 @@ func stepsSummary(s *sequenceState) string {
 		return "none"
 	}
 	var kinds []string
-	for _, t := range []string{definition.StepEmail, definition.StepDelay, definition.StepCondition} {
+	for _, t := range definition.StepTypes() {
 		if counts[t] > 0 {
-			kinds = append(kinds, plural(counts[t], t))
+			kinds = append(kinds, plural(counts[t], string(t)))
 		}
 	}
 	return plural(total, "step") + " (" + strings.Join(kinds, ", ") + ")"
