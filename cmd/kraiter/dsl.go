@@ -17,13 +17,16 @@ import (
 func newDSLCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "dsl",
-		Short: "Compile, check, format, decompile, compare, draw, simulate and test sequences written in the DSL",
+		Short: "Sequences in the DSL: compile, validate, fmt, decompile, diff, graph, simulate, test",
 		Long: `The sequence DSL (*.kraiter.hcl) is the language people write Kraiter sequences in:
 blocks email, delay and condition in order, locals, and when expressions over contact
-attributes. These commands compile it to the JSON definition the API takes and back,
-report every problem with its file, line and column, lay files out canonically, show what
-changed between two versions step by step, draw a sequence as a Mermaid flowchart,
-simulate a contact through a sequence, and run sequence tests (*.kraiter.test.hcl).`,
+attributes.
+
+compile turns a DSL file into the JSON definition the API takes, and decompile turns a
+definition back into DSL. validate reports every problem with its file, line and column,
+and fmt lays files out canonically. diff shows what changed between two versions step by
+step, and graph draws a sequence as a Mermaid flowchart. simulate carries one contact
+through a sequence offline, and test runs sequence tests (*.kraiter.test.hcl).`,
 	}
 	cmd.AddCommand(newDSLCompileCmd(), newDSLValidateCmd(), newDSLFmtCmd(), newDSLDecompileCmd(), newDSLDiffCmd(), newDSLGraphCmd(), newDSLSimulateCmd(), newDSLTestCmd())
 	return cmd
@@ -85,7 +88,7 @@ func (v varFlag) Type() string { return "NAME=VALUE" }
 func (v varFlag) Set(s string) error {
 	name, value, ok := strings.Cut(s, "=")
 	if !ok || name == "" {
-		return fmt.Errorf("%q is not NAME=VALUE", s)
+		return fmt.Errorf("%q is not NAME=VALUE, such as locale=en", s)
 	}
 	v[name] = value
 	return nil
@@ -93,4 +96,5 @@ func (v varFlag) Set(s string) error {
 
 func addVarFlag(cmd *cobra.Command, vars varFlag) {
 	cmd.Flags().Var(vars, "var", "value of var.NAME, as NAME=VALUE (repeatable)")
+	completeFlagNothing(cmd, "var")
 }

@@ -19,7 +19,8 @@ as canonical DSL text. Compiling that text gives the same definition back. Probl
 the JSON are printed as FILE: error: PATH: MESSAGE, and the command exits with status 1.`,
 		Example: `  kraiter dsl decompile definition.json > sequence.kraiter.hcl
   kraiter dsl compile in.kraiter.hcl | kraiter dsl decompile -`,
-		Args: cobra.MaximumNArgs(1),
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: completeFiles(1, jsonFileExts...),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := "-"
 			if len(args) == 1 {
@@ -48,5 +49,5 @@ func reportDefinitionError(cmd *cobra.Command, name string, err error) error {
 	for _, p := range verr.Problems {
 		fmt.Fprintf(cmd.ErrOrStderr(), "%s: error: %s\n", name, p.String())
 	}
-	return exitError{code: 1}
+	return exitError{code: exitFailure}
 }

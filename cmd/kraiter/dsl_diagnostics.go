@@ -9,12 +9,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// Diagnostic output formats.
-const (
-	formatText   = "text"
-	formatGitHub = "github"
-)
-
 // writeDiagnostics prints diagnostics one a line: "FILE:LINE:COL: error: SUMMARY: DETAIL", or
 // as GitHub Actions workflow commands, which annotate the lines of a pull request.
 func writeDiagnostics(w io.Writer, diags hcl.Diagnostics, format string) {
@@ -80,7 +74,31 @@ func fileError(name string, err error) *hcl.Diagnostic {
 func failIfErrors(cmd *cobra.Command, diags hcl.Diagnostics) error {
 	writeDiagnostics(cmd.ErrOrStderr(), diags, formatText)
 	if diags.HasErrors() {
-		return exitError{code: 1}
+		return exitError{code: exitFailure}
 	}
 	return nil
+}
+
+// problemJSON is a diagnostic in --format json output. Line and column are left out when
+// the problem is about no place in particular.
+type problemJSON struct {
+	File     string `json:"file"`
+	Line     int    `json:"line,omitempty"`
+	Column   int    `json:"column,omitempty"`
+	Severity string `json:"severity"`
+	Summary  string `json:"summary"`
+	Detail   string `json:"detail"`
+}
+
+// problemsJSON turns diagnostics into problems; file names the ones without a place.
+func problemsJSON(diags hcl.Diagnostics, file string) []problemJSON {
+	problems := make([]problemJSON, 0, len(diags))
+	for _, d := range diags {
+		p := problemJSON{File: file, Severity: severity(d), Summary: d.Summary, Detail: d.Detail}
+		if d.Subject != nil {
+			p.File, p.Line, p.Column = d.Subject.Filename, d.Subject.Start.Line, d.Subject.Start.Column
+		}
+		problems = append(problems, p)
+	}
+	return problems
 }

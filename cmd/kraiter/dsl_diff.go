@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -20,22 +18,15 @@ const (
 	diffTrouble = 2
 )
 
-// Output formats of kraiter dsl diff besides formatText.
-const (
-	formatMarkdown = "markdown"
-	formatJSON     = "json"
-)
-
 type diffOptions struct {
-	vars    varFlag
-	format  string
-	noColor bool
+	vars   varFlag
+	format string
 }
 
 func newDSLDiffCmd() *cobra.Command {
 	o := diffOptions{vars: varFlag{}}
 	cmd := &cobra.Command{
-		Use:   "diff [--var NAME=VALUE]... [--format text|markdown|json] [--no-color] OLD NEW",
+		Use:   "diff [--var NAME=VALUE]... [--format text|markdown|json] OLD NEW",
 		Short: "Show what changed in meaning between two versions of a sequence, step by step",
 		Long: `Compare two versions of a sequence by their steps, not their lines: a step inserted at
 the front is one added step, steps wrapped in a new condition are one added condition
@@ -49,7 +40,13 @@ with "{"); - reads standard input, for one of them.
 --format text (the default) writes one line per change, marked + added, - removed,
 ~ changed and > moved, coloured on a terminal unless NO_COLOR is set or --no-color is given.
 --format markdown writes a pull-request comment: the diff of both versions as canonical DSL
-and the list of changed steps. --format json writes {"equal": ..., "changes": [...]}.
+and the list of changed steps. --format json writes
+
+  {"equal": false, "changes": [{"kind": "added|removed|changed|moved",
+    "path": "steps[1].then[0]", "old_path": "steps[2]", "step": "email tmpl_tips",
+    "fields": [{"name": "delay", "attribute": "...", "event": "...", "old": "1d", "new": "2d"}]}]}
+
+where "changes" is [] when both mean the same and empty keys of a change are left out.
 
 Exits with status 0 when both mean the same, 1 when they differ, and 2 when a file cannot
 be read or compiled or the command is misused.`,
@@ -58,26 +55,22 @@ be read or compiled or the command is misused.`,
   kraiter dsl diff --format json definition.json seq.kraiter.hcl`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 2 {
-				return diffUsageError(cmd, fmt.Errorf("want two sequences, OLD and NEW; %d given", len(args)))
+				return usageError(cmd, "want two sequences, OLD and NEW; %d given", len(args))
 			}
 			if args[0] == "-" && args[1] == "-" {
-				return diffUsageError(cmd, errors.New("OLD and NEW are both - (standard input); give a file for one of them"))
+				return usageError(cmd, "OLD and NEW are both - (standard input); give a file for one of them")
 			}
 			return nil
 		},
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args[0], args[1]) },
+		ValidArgsFunction: completeFiles(2, sequenceFileExts...),
+		RunE:              func(cmd *cobra.Command, args []string) error { return o.run(cmd, args[0], args[1]) },
 	}
-	cmd.SetFlagErrorFunc(diffUsageError)
 	addVarFlag(cmd, o.vars)
-	cmd.Flags().StringVar(&o.format, "format", formatText, `output format: "text", "markdown" (a pull-request comment) or "json"`)
-	cmd.Flags().BoolVar(&o.noColor, "no-color", false, "never colour the text output")
+	addEnumFlag(cmd, &o.format, "format", formatText, "output format: markdown is a pull-request comment", formatText, formatMarkdown, formatJSON)
 	return cmd
 }
 
 func (o diffOptions) run(cmd *cobra.Command, oldPath, newPath string) error {
-	if o.format != formatText && o.format != formatMarkdown && o.format != formatJSON {
-		return diffUsageError(cmd, fmt.Errorf("--format %q: use %q, %q or %q", o.format, formatText, formatMarkdown, formatJSON))
-	}
 	oldDef, err := readDefinition(cmd, oldPath, o.vars)
 	if err != nil {
 		return diffFailed(cmd, err)
@@ -105,16 +98,13 @@ func (o diffOptions) render(cmd *cobra.Command, d *dsl.StepDiff, oldPath, newPat
 	case formatMarkdown:
 		return d.Markdown(inputName(oldPath), inputName(newPath)), nil
 	case formatJSON:
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false) // rules hold < and >, and people read this too
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(d); err != nil {
-			return "", fmt.Errorf("write the diff as JSON: %w", err)
+		var b strings.Builder
+		if err := writeJSON(&b, d); err != nil {
+			return "", fmt.Errorf("write the diff: %w", err)
 		}
 		return b.String(), nil
 	default:
-		return d.Text(useColor(cmd.OutOrStdout(), o.noColor)), nil
+		return d.Text(useColor(cmd, cmd.OutOrStdout())), nil
 	}
 }
 
@@ -126,32 +116,12 @@ func inputName(path string) string {
 	return path
 }
 
-// useColor reports whether to colour output written to w: only on a terminal, and never
-// with --no-color or a non-empty NO_COLOR (https://no-color.org).
-func useColor(w io.Writer, noColor bool) bool {
-	if noColor || os.Getenv("NO_COLOR") != "" {
-		return false
-	}
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
-}
-
-// diffUsageError prints a misuse of kraiter dsl diff and ends it with status 2.
-func diffUsageError(cmd *cobra.Command, err error) error {
-	fmt.Fprintf(cmd.ErrOrStderr(), "%s: %v\nRun %q for usage.\n", cmd.CommandPath(), err, cmd.CommandPath()+" --help")
-	return exitError{code: diffTrouble}
-}
-
 // diffFailed ends kraiter dsl diff with status 2, printing err unless it only carries the
 // status of problems already printed.
 func diffFailed(cmd *cobra.Command, err error) error {
 	var printed exitError
 	if !errors.As(err, &printed) {
-		fmt.Fprintf(cmd.ErrOrStderr(), "kraiter: %v\n", err)
+		printError(cmd, err)
 	}
 	return exitError{code: diffTrouble}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 )
@@ -107,8 +106,8 @@ func TestDSLDiffErrors(t *testing.T) {
 		{name: "one file", args: []string{oldPath}, stderr: "kraiter dsl diff: want two sequences, OLD and NEW; 1 given\n"},
 		{name: "both from standard input", args: []string{"-", "-"}, stderr: "OLD and NEW are both - (standard input); give a file for one of them"},
 		{name: "unknown flag", args: []string{"--colour", oldPath, oldPath}, stderr: "kraiter dsl diff: unknown flag: --colour\nRun \"kraiter dsl diff --help\" for usage.\n"},
-		{name: "unknown format", args: []string{"--format", "html", oldPath, oldPath}, stderr: `--format "html": use "text", "markdown" or "json"`},
-		{name: "missing file", args: []string{oldPath, "missing.kraiter.hcl"}, stderr: "kraiter: open missing.kraiter.hcl: no such file or directory\n"},
+		{name: "unknown format", args: []string{"--format", "html", oldPath, oldPath}, stderr: `invalid argument "html" for "--format" flag: use "text", "markdown" or "json"`},
+		{name: "missing file", args: []string{oldPath, "missing.kraiter.hcl"}, stderr: "kraiter dsl diff: open missing.kraiter.hcl: no such file or directory\n"},
 		{name: "compile error", args: []string{bad, oldPath}, stderr: bad + `:1:1: error: Unknown block type: "emial" is not a block`},
 		{name: "missing var", args: []string{oldPath, "-"}, stdin: "email {\n  template = var.x\n}\n", stderr: "<stdin>:2:14: error: Undefined var"},
 		{name: "invalid definition", args: []string{badJSON, oldPath}, stderr: badJSON + `: error: steps[0].type: unknown step type "emial"`},
@@ -121,43 +120,6 @@ func TestDSLDiffErrors(t *testing.T) {
 				t.Errorf("exit %d (want 2), stdout %q, stderr:\n%s\nwant it to hold:\n%s", code, out, errOut, tt.stderr)
 			}
 		})
-	}
-}
-
-func TestUseColor(t *testing.T) {
-	terminal, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0) // a character device, as a terminal is
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer terminal.Close()
-	file, err := os.Create(writeTemp(t, "out.txt", ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer file.Close()
-
-	tests := []struct {
-		name    string
-		out     *os.File
-		noColor bool
-		env     string
-		want    bool
-	}{
-		{name: "terminal", out: terminal, want: true},
-		{name: "terminal with --no-color", out: terminal, noColor: true},
-		{name: "terminal with NO_COLOR", out: terminal, env: "1"},
-		{name: "file", out: file},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Setenv("NO_COLOR", tt.env)
-			if got := useColor(tt.out, tt.noColor); got != tt.want {
-				t.Errorf("useColor = %v, want %v", got, tt.want)
-			}
-		})
-	}
-	if useColor(&strings.Builder{}, false) {
-		t.Error("useColor of a buffer = true, want false")
 	}
 }
 
@@ -179,7 +141,7 @@ func TestDSLGraphDiff(t *testing.T) {
 	if out, _, code := runKraiter(t, diffNew, "dsl", "graph", "-"); code != 0 || !strings.Contains(out, "cond_f84b8e -->|yes| email_tips") {
 		t.Errorf("graph of standard input: exit %d, stdout:\n%s", code, out)
 	}
-	if _, errOut, code := runKraiter(t, "", "dsl", "graph", "--diff", "-", "-"); code != 1 || !strings.Contains(errOut, "both read standard input") {
+	if _, errOut, code := runKraiter(t, "", "dsl", "graph", "--diff", "-", "-"); code != 2 || !strings.Contains(errOut, "both read standard input") {
 		t.Errorf("both from standard input: exit %d, stderr %q", code, errOut)
 	}
 }

@@ -28,7 +28,8 @@ exits with status 1 if there are any; with --write as well it rewrites them too.
 as - is read from standard input and written to standard output.`,
 		Example: `  kraiter dsl fmt --write examples/dsl/*.kraiter.hcl
   kraiter dsl fmt --check sequences/*.kraiter.hcl   # in CI`,
-		Args: cobra.MinimumNArgs(1),
+		Args:              cobra.MinimumNArgs(1),
+		ValidArgsFunction: completeFiles(0, dslFileExts...),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			changed, failed := false, false
 			for _, path := range args {
@@ -38,7 +39,7 @@ as - is read from standard input and written to standard output.`,
 				changed = changed || fileChanged
 			}
 			if failed || (o.check && changed) {
-				return exitError{code: 1}
+				return exitError{code: exitFailure}
 			}
 			return nil
 		},

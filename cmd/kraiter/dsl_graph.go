@@ -30,10 +30,11 @@ with "{"); - reads standard input, for one of them.`,
 		Example: `  kraiter dsl graph examples/dsl/trial-conversion.kraiter.hcl
   kraiter dsl graph --raw definition.json > sequence.mmd
   git show main:seq.kraiter.hcl | kraiter dsl graph --diff - seq.kraiter.hcl`,
-		Args: cobra.ExactArgs(1),
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeFiles(1, sequenceFileExts...),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if oldPath == "-" && args[0] == "-" {
-				return fmt.Errorf("--diff - and FILE - both read standard input; give a file for one of them")
+				return usageError(cmd, "--diff - and FILE - both read standard input; give a file for one of them")
 			}
 			def, err := readDefinition(cmd, args[0], vars)
 			if err != nil {
@@ -59,5 +60,6 @@ with "{"); - reads standard input, for one of them.`,
 	addVarFlag(cmd, vars)
 	cmd.Flags().BoolVar(&raw, "raw", false, "write the bare Mermaid flowchart, without the code block around it")
 	cmd.Flags().StringVar(&oldPath, "diff", "", "mark what changed since OLD, a DSL file or JSON definition (- for standard input)")
+	completeFlagFiles(cmd, "diff", sequenceFileExts...)
 	return cmd
 }

@@ -44,6 +44,7 @@ usage error.`,
 			}
 			return nil
 		},
+		ValidArgsFunction: completeFiles(1, sequenceFileExts...),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			in := definition.SimulationInput{Subscribed: subscribed, Events: events.events}
 			var err error
@@ -53,16 +54,13 @@ usage error.`,
 			if in.Until, err = untilFlag(until); err != nil {
 				return usageError(cmd, "--until: %v", err)
 			}
-			if format != formatText && format != formatJSON {
-				return usageError(cmd, "--format %q: use %q or %q", format, formatText, formatJSON)
-			}
 			def, err := readDefinition(cmd, args[0], vars)
 			if err != nil {
 				return err
 			}
 			res := definition.Simulate(def, in)
 			if format == formatJSON {
-				return writeSimulationJSON(cmd.OutOrStdout(), res)
+				return writeJSON(cmd.OutOrStdout(), simulationOutput(res))
 			}
 			return writeSimulationText(cmd.OutOrStdout(), def, res, in.Until)
 		},
@@ -73,8 +71,10 @@ usage error.`,
 	flags.BoolVar(&subscribed, "subscribed", true, "whether the contact accepts email; --subscribed=false sends nothing")
 	flags.Var(events, "event", "an event the contact performs, as NAME@TIME after the enrolment, such as purchased@3d or logged_in@-40d (repeatable)")
 	flags.StringVar(&until, "until", "", "stop the run at this time after the enrolment, such as 30d (default: run to the end)")
-	flags.StringVar(&format, "format", formatText, `output format: "text" (a timeline) or "json"`)
-	cmd.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError(cmd, "%v", err) })
+	addEnumFlag(cmd, &format, "format", formatText, "output format: text is a timeline", formatText, formatJSON)
+	for _, name := range []string{"contact", "event", "until"} {
+		completeFlagNothing(cmd, name)
+	}
 	return cmd
 }
 
@@ -158,20 +158,18 @@ type stepJSON struct {
 	Duration     string `json:"duration,omitempty"`
 }
 
-func writeSimulationJSON(w io.Writer, res definition.SimulationResult) error {
+func simulationOutput(res definition.SimulationResult) simulationJSON {
 	out := simulationJSON{Sends: []sendJSON{}, Completed: res.Completed, Steps: []stepJSON{}}
 	for _, s := range res.Sends {
 		out.Sends = append(out.Sends, sendJSON{TemplateID: s.TemplateID, AfterMinutes: int64(s.After / time.Minute), Path: s.Path})
 	}
 	for _, s := range res.Steps {
 		out.Steps = append(out.Steps, stepJSON{
-			Path: s.Path, Type: s.Type, AfterMinutes: int64(s.After / time.Minute), TemplateID: s.TemplateID,
+			Path: s.Path, Type: string(s.Type), AfterMinutes: int64(s.After / time.Minute), TemplateID: s.TemplateID,
 			Matched: s.Matched, WouldSend: s.WouldSend, Reason: s.Reason, Duration: s.Duration,
 		})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return out
 }
 
 // writeSimulationText writes the timeline, then what was sent and whether the run completed.

@@ -157,7 +157,7 @@ func TestDSLSimulateErrors(t *testing.T) {
 		{"event at a bad time", []string{seq, "--contact", "{}", "--event", "bought@2 days"}, 2, `event "bought": "2 days" is not a time after the enrolment`},
 		{"bad until", []string{seq, "--contact", "{}", "--until", "soon"}, 2, `--until: "soon" is not a time after the enrolment`},
 		{"zero until", []string{seq, "--contact", "{}", "--until", "0d"}, 2, "cannot stop at the enrolment itself"},
-		{"bad format", []string{seq, "--contact", "{}", "--format", "yaml"}, 2, `--format "yaml": use "text" or "json"`},
+		{"bad format", []string{seq, "--contact", "{}", "--format", "yaml"}, 2, `invalid argument "yaml" for "--format" flag: use "text" or "json"`},
 		{"bad subscribed", []string{seq, "--contact", "{}", "--subscribed=maybe"}, 2, `invalid argument "maybe" for "--subscribed"`},
 		{"bad var", []string{seq, "--contact", "{}", "--var", "locale"}, 2, `"locale" is not NAME=VALUE`},
 		{"no file", []string{"--contact", "{}"}, 2, "give one FILE (or - for standard input), not 0 arguments"},

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,16 +18,7 @@ func runKraiter(t *testing.T, stdin string, args ...string) (stdout, stderr stri
 	root.SetIn(strings.NewReader(stdin))
 	root.SetOut(&out)
 	root.SetErr(&errOut)
-	err := root.Execute()
-	var exit exitError
-	switch {
-	case err == nil:
-	case errors.As(err, &exit):
-		code = exit.code
-	default:
-		errOut.WriteString("kraiter: " + err.Error() + "\n")
-		code = 1
-	}
+	code = execute(root)
 	return out.String(), errOut.String(), code
 }
 
@@ -100,7 +90,7 @@ func TestDSLCompileErrors(t *testing.T) {
 		t.Errorf("missing var: exit %d, stderr %q", code, errOut)
 	}
 	_, errOut, code = runKraiter(t, "", "dsl", "compile", "--var", "locale", reEngagement)
-	if code != 1 || !strings.Contains(errOut, `"locale" is not NAME=VALUE`) {
+	if code != 2 || !strings.Contains(errOut, `"locale" is not NAME=VALUE, such as locale=en`) {
 		t.Errorf("bad --var: exit %d, stderr %q", code, errOut)
 	}
 	_, errOut, code = runKraiter(t, "", "dsl", "compile", "missing.kraiter.hcl")
@@ -132,7 +122,7 @@ func TestDSLValidateGitHub(t *testing.T) {
 		t.Errorf("exit %d, output:\n%s\nwant a line starting %s", code, out, want)
 	}
 	_, errOut, code := runKraiter(t, "", "dsl", "validate", "--format", "xml", bad)
-	if code != 1 || !strings.Contains(errOut, `--format "xml": use "text" or "github"`) {
+	if code != 2 || !strings.Contains(errOut, `invalid argument "xml" for "--format" flag: use "text", "github" or "json"`) {
 		t.Errorf("bad format: exit %d, stderr %q", code, errOut)
 	}
 }

@@ -17,7 +17,7 @@ import (
 func newDSLTestCmd() *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
-		Use:   "test [--format text|github] [PATH...]",
+		Use:   "test [--format text|github|json] [PATH...]",
 		Short: "Run sequence tests (*.kraiter.test.hcl)",
 		Long: `Run the sequence tests in each PATH: a test file, or a directory searched recursively
 for files named *.kraiter.test.hcl (the current directory by default; directories whose
@@ -26,21 +26,39 @@ offline and checks what it is sent.
 
 Like go test, it prints "--- FAIL: NAME (FILE:LINE)" for each failing test with what
 differed and the simulated timeline, then "ok" or "FAIL" for each file. --format github
-prints GitHub Actions annotations on the failing expectations instead. Exits with status 1
-when a test fails or a file has problems, and 2 on a usage error.`,
+prints GitHub Actions annotations on the failing expectations instead. --format json writes
+the outcome as data:
+
+  {"passed": false, "files": [{"file": "a.kraiter.test.hcl", "passed": false,
+    "tests": [{"name": "pro users get tips", "line": 7, "passed": false,
+               "failures": [{"line": 10, "message": "expected sends ..."}],
+               "timeline": ["+0m  email tmpl_welcome (steps[0])"]}],
+    "problems": [{"file": ..., "line": ..., "column": ..., "severity": "error",
+                  "summary": ..., "detail": ...}]}]}
+
+where "failures" and "timeline" are left out for a passing test, and "problems" are those
+of the file or of a sequence it tests, shaped as kraiter dsl validate --format json writes
+them.
+
+Exits with status 1 when a test fails or a file has problems, and 2 on a usage error.`,
 		Example: `  kraiter dsl test
   kraiter dsl test examples/dsl
   kraiter dsl test --format github sequences/onboarding.kraiter.test.hcl`,
+		ValidArgsFunction: completeFiles(0, strings.TrimPrefix(dsl.TestFileSuffix, ".")),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != formatText && format != formatGitHub {
-				return usageError(cmd, "--format %q: use %q or %q", format, formatText, formatGitHub)
-			}
 			if len(args) == 0 {
 				args = []string{"."}
 			}
-			files, err := findTestFiles(cmd.OutOrStdout(), args)
+			listing := cmd.OutOrStdout()
+			if format == formatJSON {
+				listing = io.Discard // directories without tests are no outcome
+			}
+			files, err := findTestFiles(listing, args)
 			if err != nil {
 				return usageError(cmd, "%v", err)
+			}
+			if format == formatJSON {
+				return writeTestReport(cmd.OutOrStdout(), files)
 			}
 			failed := false
 			for _, file := range files {
@@ -50,13 +68,12 @@ when a test fails or a file has problems, and 2 on a usage error.`,
 			}
 			if failed {
 				fmt.Fprintln(cmd.OutOrStdout(), "FAIL")
-				return exitError{code: 1}
+				return exitError{code: exitFailure}
 			}
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", formatText, `output format: "text" or "github" (GitHub Actions annotations)`)
-	cmd.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError(cmd, "%v", err) })
+	addEnumFlag(cmd, &format, "format", formatText, "output format: github writes GitHub Actions annotations", formatText, formatGitHub, formatJSON)
 	return cmd
 }
 
@@ -163,11 +180,4 @@ func count(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-// usageError prints a usage problem and ends the command with status 2, which sets it apart
-// from a failing test or an invalid file (status 1).
-func usageError(cmd *cobra.Command, format string, args ...any) error {
-	fmt.Fprintf(cmd.ErrOrStderr(), "kraiter: %s\nRun %q for usage.\n", fmt.Sprintf(format, args...), cmd.CommandPath()+" --help")
-	return exitError{code: 2}
 }

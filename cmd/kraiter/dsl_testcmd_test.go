@@ -95,7 +95,7 @@ func TestDSLTestUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"unknown format", []string{"--format", "xml", failingTests}, `--format "xml": use "text" or "github"`},
+		{"unknown format", []string{"--format", "xml", failingTests}, `invalid argument "xml" for "--format" flag: use "text", "github" or "json"`},
 		{"missing path", []string{"nowhere"}, "stat nowhere: no such file or directory"},
 		{"unknown flag", []string{"--verbose", failingTests}, "unknown flag: --verbose"},
 	}

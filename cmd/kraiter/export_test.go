@@ -1,16 +1,21 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
 	"github.com/kraiter/terraform-provider-kraiter/dsl"
+	"github.com/kraiter/terraform-provider-kraiter/internal/exportconfig"
 	"github.com/kraiter/terraform-provider-kraiter/internal/localserver"
 	"github.com/kraiter/terraform-provider-kraiter/internal/localserver/localservertest"
 )
@@ -32,17 +37,6 @@ func exportFixture(t *testing.T) (*localservertest.Instance, map[string]string) 
 		localserver.Trigger{Type: "event", EventName: "signed_up"}, localserver.Trigger{Type: "segment", SegmentID: "seg_trial"})
 	inst.CreateSequence(t, "9lives", "Nine lives", defs["9lives"])
 	return inst, defs
-}
-
-func TestExportNamesStayUnique(t *testing.T) {
-	taken := map[string]bool{}
-	var got []string
-	for _, id := range []string{"s_9lives", "9lives", "-x", "seq_a"} {
-		got = append(got, uniqueName(resourceName(id), taken))
-	}
-	if strings.Join(got, " ") != "s_9lives s_9lives_2 s_-x seq_a" {
-		t.Fatalf("names = %v", got)
-	}
 }
 
 func TestExportWritesDSLAndImportableConfiguration(t *testing.T) {
@@ -74,7 +68,7 @@ func TestExportWritesDSLAndImportableConfiguration(t *testing.T) {
 		}
 	}
 
-	body := parseExportedConfig(t, filepath.Join(dir, exportConfigFile))
+	body := parseExportedConfig(t, filepath.Join(dir, exportconfig.ConfigFile))
 	var kinds []string
 	names := map[string]string{}
 	for _, b := range body.Blocks {
@@ -96,7 +90,7 @@ func TestExportWritesDSLAndImportableConfiguration(t *testing.T) {
 	if names["seq_onboarding"] != `Onboarding "drip" ${x}` || names["s_9lives"] != "Nine lives" {
 		t.Errorf("names read back as %q", names)
 	}
-	text, _ := os.ReadFile(filepath.Join(dir, exportConfigFile))
+	text, _ := os.ReadFile(filepath.Join(dir, exportconfig.ConfigFile))
 	for _, want := range []string{
 		`to = kraiter_sequence.seq_onboarding`,
 		`definition = provider::kraiter::compile_sequence(file("${path.module}/seq_onboarding.kraiter.hcl"), {}, "seq_onboarding.kraiter.hcl")`,
@@ -104,7 +98,7 @@ func TestExportWritesDSLAndImportableConfiguration(t *testing.T) {
 		`{ type = "segment", segment_id = "seg_trial" },`,
 	} {
 		if !strings.Contains(string(text), want) {
-			t.Errorf("%s lacks %s:\n%s", exportConfigFile, want, text)
+			t.Errorf("%s lacks %s:\n%s", exportconfig.ConfigFile, want, text)
 		}
 	}
 
@@ -123,7 +117,7 @@ func TestExportWithTheDataSource(t *testing.T) {
 	if _, errOut, code := runKraiter(t, "", "export", "--base-url", inst.URL, "--api-key", inst.APIKey, "--dir", dir, "--compile", "data-source", "--force"); code != 0 {
 		t.Fatalf("export: exit %d: %s", code, errOut)
 	}
-	body := parseExportedConfig(t, filepath.Join(dir, exportConfigFile))
+	body := parseExportedConfig(t, filepath.Join(dir, exportconfig.ConfigFile))
 	data := 0
 	for _, b := range body.Blocks {
 		if b.Type == "data" && b.Labels[0] == "kraiter_sequence_definition" {
@@ -133,7 +127,7 @@ func TestExportWithTheDataSource(t *testing.T) {
 	if data != 2 {
 		t.Errorf("%d kraiter_sequence_definition data sources, want 2", data)
 	}
-	text, _ := os.ReadFile(filepath.Join(dir, exportConfigFile))
+	text, _ := os.ReadFile(filepath.Join(dir, exportconfig.ConfigFile))
 	if !strings.Contains(string(text), "definition = data.kraiter_sequence_definition.seq_onboarding.json") {
 		t.Errorf("the resources do not use the data source:\n%s", text)
 	}
@@ -144,16 +138,88 @@ func TestExportRefusesBadInput(t *testing.T) {
 	t.Setenv("KRAITER_API_KEY", "")
 	for _, tc := range []struct {
 		args []string
+		code int
 		want string
 	}{
-		{[]string{"--base-url", inst.URL}, "an API key is required: pass --api-key or set KRAITER_API_KEY"},
-		{[]string{"--base-url", inst.URL, "--api-key", inst.APIKey, "--compile", "macro"}, `--compile "macro": use "function" or "data-source"`},
-		{[]string{"--base-url", inst.URL, "--api-key", "wrong"}, "UNAUTHORIZED"},
+		{[]string{"--base-url", inst.URL}, 2, "kraiter export: an API key is required: pass --api-key or set KRAITER_API_KEY"},
+		{[]string{"--base-url", inst.URL, "--api-key", inst.APIKey, "--compile", "macro"}, 2, `invalid argument "macro" for "--compile" flag: use "function" or "data-source"`},
+		{[]string{"--base-url", inst.URL, "--api-key", inst.APIKey, "--status", "archived"}, 2, `invalid argument "archived" for "--status" flag: use "draft", "active" or "paused"`},
+		{[]string{"--base-url", "http://kraiter.example", "--api-key", inst.APIKey}, 2, "--base-url (or KRAITER_BASE_URL): "},
+		{[]string{"--base-url", inst.URL, "--api-key", "wrong"}, 1, "refused the API key"},
 	} {
 		_, errOut, code := runKraiter(t, "", append([]string{"export", "--dir", t.TempDir()}, tc.args...)...)
-		if code == 0 || !strings.Contains(errOut, tc.want) {
-			t.Errorf("export %v: exit %d, %q; want it to say %q", tc.args, code, errOut, tc.want)
+		if code != tc.code || !strings.Contains(errOut, tc.want) {
+			t.Errorf("export %v: exit %d, %q; want exit %d and %q", tc.args, code, errOut, tc.code, tc.want)
 		}
+	}
+}
+
+// An address where nothing listens fails at the first call, within its small retry budget,
+// not after the two minutes of retries the listing would get.
+func TestExportFailsFastWhenTheAPIIsUnreachable(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := "http://" + ln.Addr().String()
+	ln.Close()
+
+	start := time.Now()
+	_, errOut, code := runKraiter(t, "", "export", "--base-url", url, "--api-key", "k", "--dir", t.TempDir())
+	if elapsed := time.Since(start); elapsed > verifyRetryMaxTotal {
+		t.Errorf("export took %s to fail", elapsed)
+	}
+	if code != 1 || !strings.Contains(errOut, "kraiter export: could not verify that "+url+" is Kraiter's sequences API") ||
+		!strings.Contains(errOut, "connection refused") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+// Hundreds of sequences take several pages; the summary is JSON on request, and no progress
+// is written when standard error is no terminal.
+func TestExportManySequencesAsJSON(t *testing.T) {
+	inst := localservertest.Start(t)
+	inst.CreateTemplate(t, "tmpl_a", "A", "a")
+	const n = 150
+	for i := range n {
+		inst.CreateSequence(t, fmt.Sprintf("seq_%03d", i), fmt.Sprintf("Sequence %d", i), `{"steps":[{"type":"email","templateId":"tmpl_a"}]}`)
+	}
+	dir := t.TempDir()
+	out, errOut, code := runKraiter(t, "", "export", "--base-url", inst.URL, "--api-key", inst.APIKey, "--dir", dir, "--force", "--format", "json")
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	var summary struct {
+		Sequences int      `json:"sequences"`
+		Dir       string   `json:"dir"`
+		Files     []string `json:"files"`
+	}
+	if err := json.Unmarshal([]byte(out), &summary); err != nil {
+		t.Fatalf("%v in %s", err, out)
+	}
+	if summary.Sequences != n || summary.Dir != dir || len(summary.Files) != n+1 ||
+		summary.Files[0] != "seq_000.kraiter.hcl" || summary.Files[n] != exportconfig.ConfigFile {
+		t.Errorf("summary: %d sequences in %s, files %v", summary.Sequences, summary.Dir, summary.Files)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) != n+1 {
+		t.Errorf("%s holds %d files (%v), want %d", dir, len(entries), err, n+1)
+	}
+}
+
+func TestExportNothingAsJSON(t *testing.T) {
+	inst := localservertest.Start(t)
+	dir := filepath.Join(t.TempDir(), "out")
+	out, errOut, code := runKraiter(t, "", "export", "--base-url", inst.URL, "--api-key", inst.APIKey, "--dir", dir, "--format", "json")
+	want := "{\n  \"sequences\": 0,\n  \"dir\": \"" + dir + "\",\n  \"files\": []\n}\n"
+	if code != 0 || errOut != "" || out != want {
+		t.Errorf("exit %d, stderr %q, stdout:\n%s\nwant:\n%s", code, errOut, out, want)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("an export of nothing created %s", dir)
+	}
+	if _, errOut, _ := runKraiter(t, "", "export", "--base-url", inst.URL, "--api-key", inst.APIKey, "--dir", dir); errOut != "no sequences to export\n" {
+		t.Errorf("text: stderr %q", errOut)
 	}
 }
 

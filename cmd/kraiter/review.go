@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,10 +9,6 @@ import (
 
 	"github.com/kraiter/terraform-provider-kraiter/internal/review"
 )
-
-// reviewTrouble is the exit status of kraiter review when it cannot write the review, set
-// apart from the status 1 of an unexpected failure as kraiter dsl diff does.
-const reviewTrouble = 2
 
 func newReviewCmd() *cobra.Command {
 	var contactsPath, title string
@@ -42,9 +37,9 @@ still too long, graphs, then DSL, then sample contacts, then whole sections are 
 with a note saying so. --title replaces the heading "Kraiter sequences", to tell the
 comments of several configurations apart.
 
-Exits with status 0 when the review is written and 2 when it cannot be: a file that cannot
-be read, input that is not a plan or is in a format this version does not read, an invalid
-contacts file, or a misused command.`,
+Exits with status 0 when the review is written; 1 when it cannot be: a file that cannot be
+read, input that is not a plan or is in a format this version does not read, an invalid
+contacts file; and 2 when the command is misused.`,
 		Example: `  terraform plan -out plan.tfplan && terraform show -json plan.tfplan > plan.json
   kraiter review --contacts review.contacts.hcl plan.json > review.md
   tofu show -json plan.tfplan | kraiter review --title "Production" -`,
@@ -54,32 +49,34 @@ contacts file, or a misused command.`,
 			}
 			return nil
 		},
+		ValidArgsFunction: completeFiles(1, jsonFileExts...),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts := review.Options{Title: title}
 			if contactsPath != "" {
 				contacts, err := readContacts(cmd, contactsPath)
 				if err != nil {
-					return reviewFailed(cmd, err)
+					return err
 				}
 				opts.Contacts = contacts
 			}
 			data, name, err := readInput(cmd, args[0])
 			if err != nil {
-				return reviewFailed(cmd, err)
+				return err
 			}
 			plan, err := review.ParsePlan(data)
 			if err != nil {
-				return reviewFailed(cmd, fmt.Errorf("%s: %w", name, err))
+				return fmt.Errorf("%s: %w", name, err)
 			}
 			if _, err := io.WriteString(cmd.OutOrStdout(), review.Render(plan, opts)); err != nil {
-				return reviewFailed(cmd, fmt.Errorf("write the review: %w", err))
+				return fmt.Errorf("write the review: %w", err)
 			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&contactsPath, "contacts", "", "a file of sample contacts to simulate before and after each change")
 	cmd.Flags().StringVar(&title, "title", "", `the comment's heading (default "Kraiter sequences")`)
-	cmd.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError(cmd, "%v", err) })
+	completeFlagFiles(cmd, "contacts", "hcl")
+	completeFlagNothing(cmd, "title")
 	return cmd
 }
 
@@ -92,17 +89,7 @@ func readContacts(cmd *cobra.Command, path string) ([]review.Contact, error) {
 	contacts, diags := review.ParseContacts(src, path)
 	writeDiagnostics(cmd.ErrOrStderr(), diags, formatText)
 	if diags.HasErrors() {
-		return nil, exitError{code: reviewTrouble}
+		return nil, exitError{code: exitFailure}
 	}
 	return contacts, nil
-}
-
-// reviewFailed ends kraiter review with status 2, printing err unless it only carries the
-// status of problems already printed.
-func reviewFailed(cmd *cobra.Command, err error) error {
-	var printed exitError
-	if !errors.As(err, &printed) {
-		fmt.Fprintf(cmd.ErrOrStderr(), "kraiter review: %v\n", err)
-	}
-	return exitError{code: reviewTrouble}
 }

@@ -41,23 +41,24 @@ func TestReviewErrors(t *testing.T) {
 		name   string
 		stdin  string
 		args   []string
+		code   int
 		stderr string // a part of the error output
 	}{
-		{name: "no plan", args: nil, stderr: "kraiter: give one PLAN_JSON (or - for standard input), not 0 arguments\nRun \"kraiter review --help\" for usage.\n"},
-		{name: "two plans", args: []string{reviewPlan, reviewPlan}, stderr: "not 2 arguments"},
-		{name: "unknown flag", args: []string{"--contact", reviewContacts, reviewPlan}, stderr: "kraiter: unknown flag: --contact\n"},
-		{name: "missing plan", args: []string{"missing.json"}, stderr: "kraiter review: open missing.json: no such file or directory\n"},
-		{name: "not JSON", args: []string{"-"}, stdin: "Plan: 1 to add", stderr: "kraiter review: <stdin>: not the JSON of a plan (invalid JSON at byte 1"},
-		{name: "state, not plan", args: []string{state}, stderr: "kraiter review: " + state + ": not the JSON of a plan (it is the JSON of a state, from show -json without a plan file); give the output of `terraform show -json PLANFILE`"},
-		{name: "newer format", args: []string{"-"}, stdin: `{"format_version":"2.0","planned_values":{}}`, stderr: `kraiter review: <stdin>: the plan's format_version is "2.0"; kraiter review reads versions >= 0.1, < 2.0`},
-		{name: "missing contacts file", args: []string{"--contacts", "missing.hcl", reviewPlan}, stderr: "kraiter review: open missing.hcl: no such file or directory\n"},
-		{name: "invalid contacts file", args: []string{"--contacts", badContacts, reviewPlan}, stderr: badContacts + `:2:3: error: Unknown attribute: Contact blocks take attributes, subscribed, events, until and sequences, not "seats".` + "\n"},
+		{name: "no plan", args: nil, code: 2, stderr: "kraiter review: give one PLAN_JSON (or - for standard input), not 0 arguments\nRun \"kraiter review --help\" for usage.\n"},
+		{name: "two plans", args: []string{reviewPlan, reviewPlan}, code: 2, stderr: "not 2 arguments"},
+		{name: "unknown flag", args: []string{"--contact", reviewContacts, reviewPlan}, code: 2, stderr: "kraiter review: unknown flag: --contact; did you mean --contacts?\n"},
+		{name: "missing plan", args: []string{"missing.json"}, code: 1, stderr: "kraiter review: open missing.json: no such file or directory\n"},
+		{name: "not JSON", args: []string{"-"}, stdin: "Plan: 1 to add", code: 1, stderr: "kraiter review: <stdin>: not the JSON of a plan (invalid JSON at byte 1"},
+		{name: "state, not plan", args: []string{state}, code: 1, stderr: "kraiter review: " + state + ": not the JSON of a plan (it is the JSON of a state, from show -json without a plan file); give the output of `terraform show -json PLANFILE`"},
+		{name: "newer format", args: []string{"-"}, stdin: `{"format_version":"2.0","planned_values":{}}`, code: 1, stderr: `kraiter review: <stdin>: the plan's format_version is "2.0"; kraiter review reads versions >= 0.1, < 2.0`},
+		{name: "missing contacts file", args: []string{"--contacts", "missing.hcl", reviewPlan}, code: 1, stderr: "kraiter review: open missing.hcl: no such file or directory\n"},
+		{name: "invalid contacts file", args: []string{"--contacts", badContacts, reviewPlan}, code: 1, stderr: badContacts + `:2:3: error: Unknown attribute: Contact blocks take attributes, subscribed, events, until and sequences, not "seats".` + "\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out, errOut, code := runKraiter(t, tt.stdin, append([]string{"review"}, tt.args...)...)
-			if code != 2 || out != "" || !strings.Contains(errOut, tt.stderr) {
-				t.Errorf("exit %d (want 2), stdout %q, stderr:\n%s\nwant it to hold:\n%s", code, out, errOut, tt.stderr)
+			if code != tt.code || out != "" || !strings.Contains(errOut, tt.stderr) {
+				t.Errorf("exit %d (want %d), stdout %q, stderr:\n%s\nwant it to hold:\n%s", code, tt.code, out, errOut, tt.stderr)
 			}
 		})
 	}

@@ -63,6 +63,9 @@ at most %d connections are served at once.`, limits.ReadHeaderTimeout, limits.Re
 	f.StringVar(&o.seed, "seed", "", "JSON file of templates and contacts to create or update at start")
 	f.StringVar(&o.readyFile, "ready-file", "", "file to write the base URL to once listening (removed at shutdown)")
 	f.BoolVar(&o.verbose, "verbose", false, "log every request")
+	completeFlagFiles(cmd, "seed", jsonFileExts...)
+	completeFlagNothing(cmd, "addr")
+	completeFlagNothing(cmd, "api-key")
 	return cmd
 }
 

@@ -1,0 +1,26 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestProgress(t *testing.T) {
+	var b strings.Builder
+	p := &progress{w: &b, on: true}
+	p.show("read %d sequences…", 50)
+	p.show("read %d sequences…", 100)
+	p.clear()
+	p.clear() // nothing left to clear
+	if want := "\r\033[Kread 50 sequences…\r\033[Kread 100 sequences…\r\033[K"; b.String() != want {
+		t.Errorf("on a terminal: %q, want %q", b.String(), want)
+	}
+
+	b.Reset()
+	p = newProgress(&b) // a buffer is no terminal
+	p.show("read %d sequences…", 50)
+	p.clear()
+	if b.Len() != 0 {
+		t.Errorf("elsewhere: %q, want nothing", b.String())
+	}
+}
