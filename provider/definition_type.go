@@ -17,7 +17,7 @@ import (
 )
 
 // definitionType is the type of a sequence's definition attribute: a JSON string whose
-// equality is the definition's meaning (CONTRACT.md section 2), so that whitespace, key order
+// equality is the definition's meaning (docs/design/contract.md, section 2), so that whitespace, key order
 // and omitted defaults never show as a change, while a real change does.
 type definitionType struct {
 	basetypes.StringType

@@ -57,20 +57,20 @@ func testAccPreCheck(t *testing.T) {
 	}
 }
 
-// testAccDataSourceNotFound reads a missing sequence with the data source of the given type:
-// the error must say that no sequence has that id.
-func testAccDataSourceNotFound(t *testing.T, dataSourceType string) {
+// testAccDataSourceNotFound reads a missing sequence with the data source of the given type,
+// whose argument idAttr names the sequence: the error must say that no sequence has that id.
+func testAccDataSourceNotFound(t *testing.T, dataSourceType, idAttr string) {
 	t.Helper()
 	testAccPreCheck(t)
 	inst := startServer(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config: providerConfig(inst) + fmt.Sprintf(`
 data %q "test" {
-  id = "seq_missing"
+  %s = "seq_missing"
 }
-`, dataSourceType),
+`, dataSourceType, idAttr),
 			ExpectError: regexp.MustCompile(`Sequence not found[\s\S]*No sequence has the id\s+"seq_missing"`),
 		}},
 	})
@@ -89,7 +89,7 @@ provider "kraiter" {
 }
 
 data "kraiter_sequence_status" "any" {
-  id = "seq_any"
+  sequence_id = "seq_any"
 }
 `, inst.URL),
 			ExpectError: regexp.MustCompile(`(?s)Missing Kraiter API key.*api_key.*KRAITER_API_KEY`),
@@ -99,7 +99,7 @@ data "kraiter_sequence_status" "any" {
 
 func TestAccProvider_refusesPlainHTTPOffLoopback(t *testing.T) {
 	testAccPreCheck(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -109,7 +109,7 @@ provider "kraiter" {
 }
 
 data "kraiter_sequence_status" "any" {
-  id = "seq_any"
+  sequence_id = "seq_any"
 }
 `,
 			ExpectError: regexp.MustCompile(`(?s)Invalid Kraiter base URL.*only\s+allowed\s+on\s+a\s+loopback\s+host`),

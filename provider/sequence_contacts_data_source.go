@@ -20,9 +20,9 @@ type sequenceContactsDataSource struct {
 }
 
 type sequenceContactsDataSourceModel struct {
-	ID       types.String       `tfsdk:"id"`
-	Limit    types.Int64        `tfsdk:"limit"`
-	Contacts []contactDataModel `tfsdk:"contacts"`
+	SequenceID types.String       `tfsdk:"sequence_id"`
+	Limit      types.Int64        `tfsdk:"limit"`
+	Contacts   []contactDataModel `tfsdk:"contacts"`
 }
 
 type contactDataModel struct {
@@ -44,11 +44,8 @@ func (d *sequenceContactsDataSource) Schema(_ context.Context, _ datasource.Sche
 		MarkdownDescription: "Lists the contacts currently enrolled in a Kraiter sequence: those still going through its steps. " +
 			"Contacts who finished the sequence are counted by `kraiter_sequence_status` but not listed here.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The sequence's id.",
-				Required:            true,
-			},
-			"limit": limitAttribute("contacts"),
+			"sequence_id": sequenceIDAttribute(),
+			"limit":       limitAttribute("contacts"),
 			"contacts": schema.ListNestedAttribute{
 				MarkdownDescription: "The enrolled contacts, in the order the API lists them.",
 				Computed:            true,
@@ -95,11 +92,11 @@ func (d *sequenceContactsDataSource) Read(ctx context.Context, req datasource.Re
 	if resp.Diagnostics.HasError() || api == nil {
 		return
 	}
-	id := state.ID.ValueString()
+	id := state.SequenceID.ValueString()
 	items := api.Sequences.GetContacts(ctx, id, client.PageOptions{Limit: pageSize(state.Limit)})
 	contacts, err := collect(items, state.Limit, newContactDataModel)
 	if err != nil {
-		addSequenceReadError(&resp.Diagnostics, err, id, "Could not list the sequence's contacts")
+		addSequenceReadError(&resp.Diagnostics, err, "sequence_id", id, "Could not list the sequence's contacts")
 		return
 	}
 	state.Contacts = contacts

@@ -43,17 +43,17 @@ func TestAccSequenceContactsDataSource_enrolled(t *testing.T) {
 	})
 	contacts := tfjsonpath.New("contacts")
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
 			{
 				Config: providerConfig(inst) + `
 data "kraiter_sequence_contacts" "all" {
-  id = "seq_drip"
+  sequence_id = "seq_drip"
 }
 
 data "kraiter_sequence_contacts" "first" {
-  id    = "seq_drip"
+  sequence_id = "seq_drip"
   limit = 1
 }
 `,
@@ -67,7 +67,7 @@ data "kraiter_sequence_contacts" "first" {
 				PreConfig: func() { inst.AdvanceClock(t, "3d") },
 				Config: providerConfig(inst) + `
 data "kraiter_sequence_contacts" "all" {
-  id = "seq_drip"
+  sequence_id = "seq_drip"
 }
 `,
 				ConfigStateChecks: []statecheck.StateCheck{
@@ -79,7 +79,7 @@ data "kraiter_sequence_contacts" "all" {
 }
 
 func TestAccSequenceContactsDataSource_notFound(t *testing.T) {
-	testAccDataSourceNotFound(t, "kraiter_sequence_contacts")
+	testAccDataSourceNotFound(t, "kraiter_sequence_contacts", "sequence_id")
 }
 
 func TestAttributeStrings(t *testing.T) {

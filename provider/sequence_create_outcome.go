@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -64,18 +63,4 @@ func differences(seq *client.Sequence, in client.CreateSequenceInput) []string {
 		out = append(out, "triggers")
 	}
 	return out
-}
-
-func sameTriggerSet(a, b []client.Trigger) bool {
-	key := func(t client.Trigger) string { return t.Type + "\x00" + t.EventName + "\x00" + t.SegmentID }
-	ka, kb := make([]string, 0, len(a)), make([]string, 0, len(b))
-	for _, t := range a {
-		ka = append(ka, key(t))
-	}
-	for _, t := range b {
-		kb = append(kb, key(t))
-	}
-	slices.Sort(ka)
-	slices.Sort(kb)
-	return slices.Equal(slices.Compact(ka), slices.Compact(kb))
 }

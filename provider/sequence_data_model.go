@@ -1,13 +1,7 @@
 package provider
 
 import (
-	"errors"
-	"fmt"
-	"time"
-
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/kraiter/terraform-provider-kraiter/client"
@@ -35,25 +29,6 @@ func newSequenceDataModel(seq *client.Sequence) sequenceDataModel {
 		CreatedAt:  types.StringValue(apiTimeString(seq.CreatedAt)),
 		UpdatedAt:  types.StringValue(apiTimeString(seq.UpdatedAt)),
 	}
-}
-
-// newTriggerModels converts triggers (the kraiter_sequence resource's triggerModel),
-// dropping exact repeats: they are a set in Terraform, which refuses duplicate elements.
-func newTriggerModels(triggers []client.Trigger) []triggerModel {
-	out := make([]triggerModel, 0, len(triggers))
-	seen := map[client.Trigger]bool{}
-	for _, t := range triggers {
-		if seen[t] {
-			continue
-		}
-		seen[t] = true
-		out = append(out, triggerModel{
-			Type:      types.StringValue(t.Type),
-			EventName: optionalString(t.EventName),
-			SegmentID: optionalString(t.SegmentID),
-		})
-	}
-	return out
 }
 
 // sequenceDataAttributes are the computed attributes of a sequence, all but its id, which
@@ -101,21 +76,4 @@ func sequenceDataAttributes() map[string]schema.Attribute {
 			Computed:            true,
 		},
 	}
-}
-
-// apiTimeString writes a time of the API as RFC 3339 in UTC, to the second, as the
-// kraiter_sequence resource does, so that both show the same value.
-func apiTimeString(t time.Time) string {
-	return t.UTC().Format(time.RFC3339)
-}
-
-// addSequenceReadError reports a failed read of sequence id. A missing sequence gets its own
-// message on the id attribute, since that is what the configuration has to change.
-func addSequenceReadError(diags *diag.Diagnostics, err error, id, summary string) {
-	if errors.Is(err, client.ErrNotFound) {
-		diags.AddAttributeError(path.Root("id"), "Sequence not found",
-			fmt.Sprintf("No sequence has the id %q. Check the id; a sequence must exist (for example as a kraiter_sequence resource) before a data source can read it.", id))
-		return
-	}
-	diags.AddError(summary, err.Error())
 }

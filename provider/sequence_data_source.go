@@ -47,7 +47,7 @@ func (d *sequenceDataSource) Read(ctx context.Context, req datasource.ReadReques
 	id := cfg.ID.ValueString()
 	seq, err := api.Sequences.Get(ctx, id)
 	if err != nil {
-		addSequenceReadError(&resp.Diagnostics, err, id, "Could not read the sequence")
+		addSequenceReadError(&resp.Diagnostics, err, "id", id, "Could not read the sequence")
 		return
 	}
 	state := newSequenceDataModel(seq)

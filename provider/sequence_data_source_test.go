@@ -30,7 +30,7 @@ data "kraiter_sequence" "test" {
   id = "seq_onboarding"
 }
 `
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
 			{
@@ -69,7 +69,7 @@ func TestAccSequenceDataSource_noTriggers(t *testing.T) {
 	inst := startServer(t)
 	inst.CreateSequence(t, "seq_manual", "Manual", welcomeDefinition)
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config: providerConfig(inst) + `
@@ -85,7 +85,7 @@ data "kraiter_sequence" "test" {
 }
 
 func TestAccSequenceDataSource_notFound(t *testing.T) {
-	testAccDataSourceNotFound(t, "kraiter_sequence")
+	testAccDataSourceNotFound(t, "kraiter_sequence", "id")
 }
 
 // toSecondUTC is an API time as the provider shows it: RFC 3339 in UTC, to the second.

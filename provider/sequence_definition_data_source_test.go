@@ -66,7 +66,7 @@ func TestAccSequenceDefinitionDataSource_file(t *testing.T) {
 	}
 	const addr = "data.kraiter_sequence_definition.test"
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config: offlineProviderConfig + fmt.Sprintf(`
@@ -87,7 +87,7 @@ func TestAccSequenceDefinitionDataSource_vars(t *testing.T) {
 	testAccPreCheck(t)
 	const addr = "data.kraiter_sequence_definition.test"
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			// "$${" keeps Terraform from interpolating the DSL's own template.
@@ -123,7 +123,7 @@ func TestAccSequenceDefinitionDataSource_unknownSource(t *testing.T) {
 	testAccPreCheck(t)
 	const addr = "data.kraiter_sequence_definition.test"
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config: offlineProviderConfig + fmt.Sprintf(`
@@ -148,7 +148,7 @@ data "kraiter_sequence_definition" "test" {
 func TestAccSequenceDefinitionDataSource_dslError(t *testing.T) {
 	testAccPreCheck(t)
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config: offlineProviderConfig + fmt.Sprintf(`
@@ -165,7 +165,7 @@ data "kraiter_sequence_definition" "test" {
 func TestAccSequenceDefinitionDataSource_nullVar(t *testing.T) {
 	testAccPreCheck(t)
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config: offlineProviderConfig + `

@@ -21,9 +21,9 @@ type sequenceDryRunDataSource struct {
 }
 
 type sequenceDryRunDataSourceModel struct {
-	ID        types.String          `tfsdk:"id"`
-	ContactID types.String          `tfsdk:"contact_id"`
-	Steps     []dryRunStepDataModel `tfsdk:"steps"`
+	SequenceID types.String          `tfsdk:"sequence_id"`
+	ContactID  types.String          `tfsdk:"contact_id"`
+	Steps      []dryRunStepDataModel `tfsdk:"steps"`
 }
 
 type dryRunStepDataModel struct {
@@ -48,10 +48,7 @@ func (d *sequenceDryRunDataSource) Schema(_ context.Context, _ datasource.Schema
 			"the steps the contact would pass through, which conditions match and which emails would be sent. " +
 			"Useful to check a sequence's logic, for example in a `check` block.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The sequence's id.",
-				Required:            true,
-			},
+			"sequence_id": sequenceIDAttribute(),
 			"contact_id": schema.StringAttribute{
 				MarkdownDescription: "The id of the contact to simulate. The contact must exist; it need not be enrolled.",
 				Required:            true,
@@ -107,7 +104,7 @@ func (d *sequenceDryRunDataSource) Read(ctx context.Context, req datasource.Read
 	if resp.Diagnostics.HasError() || api == nil {
 		return
 	}
-	id, contactID := state.ID.ValueString(), state.ContactID.ValueString()
+	id, contactID := state.SequenceID.ValueString(), state.ContactID.ValueString()
 	res, err := api.Sequences.DryRun(ctx, id, contactID)
 	if err != nil {
 		if errors.Is(err, client.ErrNotFound) {

@@ -34,19 +34,19 @@ func TestAccSequenceDryRunDataSource_paths(t *testing.T) {
 	steps := tfjsonpath.New("steps")
 	delay := dryRunStep("steps[1]", "delay", map[string]knownvalue.Check{"duration": knownvalue.StringExact("2d")})
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config: providerConfig(inst) + `
 # con_ada is on the pro plan and subscribed.
 data "kraiter_sequence_dry_run" "ada" {
-  id         = "seq_drip"
+  sequence_id = "seq_drip"
   contact_id = "con_ada"
 }
 
 # con_cy is on the free plan and unsubscribed.
 data "kraiter_sequence_dry_run" "cy" {
-  id         = "seq_drip"
+  sequence_id = "seq_drip"
   contact_id = "con_cy"
 }
 `,
@@ -84,13 +84,13 @@ func TestAccSequenceDryRunDataSource_notFound(t *testing.T) {
 	inst := startServer(t)
 	enrolmentFixture(t, inst)
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
 			{
 				Config: providerConfig(inst) + `
 data "kraiter_sequence_dry_run" "test" {
-  id         = "seq_drip"
+  sequence_id = "seq_drip"
   contact_id = "con_nobody"
 }
 `,
@@ -99,7 +99,7 @@ data "kraiter_sequence_dry_run" "test" {
 			{
 				Config: providerConfig(inst) + `
 data "kraiter_sequence_dry_run" "test" {
-  id         = "seq_missing"
+  sequence_id = "seq_missing"
   contact_id = "con_ada"
 }
 `,

@@ -5,13 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -385,86 +383,4 @@ func (m *sequenceModel) fromAPI(ctx context.Context, seq *client.Sequence) diag.
 	set, diags := triggersToSet(ctx, seq.Triggers)
 	m.Triggers = set
 	return diags
-}
-
-type triggerModel struct {
-	Type      types.String `tfsdk:"type"`
-	EventName types.String `tfsdk:"event_name"`
-	SegmentID types.String `tfsdk:"segment_id"`
-}
-
-var triggerAttrTypes = map[string]attr.Type{
-	"type":       types.StringType,
-	"event_name": types.StringType,
-	"segment_id": types.StringType,
-}
-
-func triggersFromSet(ctx context.Context, set types.Set) ([]client.Trigger, diag.Diagnostics) {
-	if set.IsNull() || set.IsUnknown() {
-		return nil, nil
-	}
-	var models []triggerModel
-	diags := set.ElementsAs(ctx, &models, false)
-	triggers := make([]client.Trigger, 0, len(models))
-	for _, m := range models {
-		triggers = append(triggers, client.Trigger{Type: m.Type.ValueString(), EventName: m.EventName.ValueString(), SegmentID: m.SegmentID.ValueString()})
-	}
-	return triggers, diags
-}
-
-// triggersToSet turns the API's triggers into the attribute's value; none is null.
-func triggersToSet(ctx context.Context, triggers []client.Trigger) (types.Set, diag.Diagnostics) {
-	elemType := types.ObjectType{AttrTypes: triggerAttrTypes}
-	if len(triggers) == 0 {
-		return types.SetNull(elemType), nil
-	}
-	return types.SetValueFrom(ctx, elemType, newTriggerModels(triggers))
-}
-
-func optionalString(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
-func conflictDetail(id string) string {
-	return fmt.Sprintf(`A Kraiter sequence with id %[1]q already exists, so it cannot be created.
-
-To manage the existing sequence with Terraform, import it. With this resource's name in your configuration in place of NAME, either run
-
-  terraform import kraiter_sequence.NAME %[1]s
-
-or add an import block (Terraform 1.5 or later, OpenTofu) and apply:
-
-  import {
-    to = kraiter_sequence.NAME
-    id = %[1]q
-  }
-
-Otherwise choose another id.`, id)
-}
-
-// addAPIError turns a client error into a diagnostic: validation problems are listed a line
-// each with their paths, on the attribute they concern.
-func addAPIError(diags *diag.Diagnostics, op, id string, err error) {
-	var apiErr *client.Error
-	if errors.As(err, &apiErr) && apiErr.Code == client.CodeValidationError && len(apiErr.Details) > 0 {
-		var b strings.Builder
-		fmt.Fprintf(&b, "Kraiter refused to %s sequence %q: %s\n", op, id, apiErr.Message)
-		for _, d := range apiErr.Details {
-			b.WriteString("\n  - ")
-			if d.Path != "" {
-				b.WriteString(d.Path + ": ")
-			}
-			b.WriteString(d.Message)
-		}
-		attr := path.Root("definition")
-		if first := apiErr.Details[0].Path; strings.HasPrefix(first, "triggers") || first == "name" || first == "id" {
-			attr = path.Root(strings.SplitN(first, "[", 2)[0])
-		}
-		diags.AddAttributeError(attr, "Invalid sequence", b.String())
-		return
-	}
-	diags.AddError(fmt.Sprintf("Could not %s Kraiter sequence", op), fmt.Sprintf("Sequence %q: %v", id, err))
 }

@@ -56,7 +56,7 @@ resource "kraiter_sequence" "test" {
 func TestAccSequence_createUpdateImport(t *testing.T) {
 	testAccPreCheck(t)
 	inst := startServer(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
 			{
@@ -235,7 +235,7 @@ func TestAccSequence_definitionForms(t *testing.T) {
 			inst.CreateSequence(t, "seq_existing", "Onboarding", `{ "steps": [ {"type": "email", "templateId": "tmpl_welcome", "delay": "0d"},
 				{"type": "delay", "duration": "2d"}, {"type": "condition", "if": {"attribute": "plan", "op": "eq", "value": "pro"},
 				"then": [{"type": "email", "templateId": "tmpl_pro_tips", "delay": "0d"}], "else": []} ] }`)
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProviders,
 				TerraformVersionChecks:   checks,
 				Steps: []resource.TestStep{
@@ -272,7 +272,7 @@ func TestAccSequence_definitionChangeShowsInPlan(t *testing.T) {
   id   = "seq_change"
   name = "Change"
 `
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
 			{Config: sequenceConfig(inst, base+"  definition = "+onboardingHCL+"\n")},
@@ -303,7 +303,7 @@ func TestAccSequence_disappears(t *testing.T) {
   id         = "seq_gone"
   name       = "Gone"
   definition = `+onboardingHCL+"\n")
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
 			{Config: config},
@@ -327,7 +327,7 @@ func TestAccSequence_outOfBandEdit(t *testing.T) {
   definition = `+onboardingHCL+`
   triggers   = [{ type = "event", event_name = "signed_up" }]
 `)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
 			{Config: config},
@@ -368,7 +368,7 @@ func TestAccSequence_removingTriggersClearsThem(t *testing.T) {
   id         = "seq_triggers"
   name       = "Triggers"
   definition = ` + onboardingHCL + "\n"
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
 			{Config: sequenceConfig(inst, base+`  triggers = [{ type = "event", event_name = "signed_up" }, { type = "segment", segment_id = "seg_a" }]`)},
@@ -496,7 +496,7 @@ func TestAccSequence_planTimeErrors(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProviders,
 				Steps:                    []resource.TestStep{{Config: sequenceConfig(inst, tc.body), PlanOnly: true, ExpectError: tc.want}},
 			})
@@ -507,7 +507,7 @@ func TestAccSequence_planTimeErrors(t *testing.T) {
 func TestAccSequence_badDSLFailsPlanWithLineAndColumn(t *testing.T) {
 	testAccPreCheck(t)
 	inst := startServer(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config: providerConfig(inst) + `
@@ -534,7 +534,7 @@ resource "kraiter_sequence" "test" {
 func TestAccSequence_unknownTemplateNamesTheStep(t *testing.T) {
 	testAccPreCheck(t)
 	inst := startServer(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config: sequenceConfig(inst, `
@@ -551,7 +551,7 @@ func TestAccSequence_conflictGivesImportHint(t *testing.T) {
 	testAccPreCheck(t)
 	inst := startServer(t)
 	inst.CreateSequence(t, "seq_taken", "Taken", canonicalOnboarding)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config: sequenceConfig(inst, `
@@ -579,7 +579,7 @@ resource "kraiter_sequence" "test" {
 }
 `, name)
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
 			{

@@ -18,9 +18,9 @@ type sequenceSendsDataSource struct {
 }
 
 type sequenceSendsDataSourceModel struct {
-	ID    types.String    `tfsdk:"id"`
-	Limit types.Int64     `tfsdk:"limit"`
-	Sends []sendDataModel `tfsdk:"sends"`
+	SequenceID types.String    `tfsdk:"sequence_id"`
+	Limit      types.Int64     `tfsdk:"limit"`
+	Sends      []sendDataModel `tfsdk:"sends"`
 }
 
 type sendDataModel struct {
@@ -41,11 +41,8 @@ func (d *sequenceSendsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the emails a Kraiter sequence has generated, one per email step a contact went through while subscribed.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The sequence's id.",
-				Required:            true,
-			},
-			"limit": limitAttribute("sends"),
+			"sequence_id": sequenceIDAttribute(),
+			"limit":       limitAttribute("sends"),
 			"sends": schema.ListNestedAttribute{
 				MarkdownDescription: "The sends, in the order the API lists them.",
 				Computed:            true,
@@ -89,11 +86,11 @@ func (d *sequenceSendsDataSource) Read(ctx context.Context, req datasource.ReadR
 	if resp.Diagnostics.HasError() || api == nil {
 		return
 	}
-	id := state.ID.ValueString()
+	id := state.SequenceID.ValueString()
 	items := api.Sequences.GetSends(ctx, id, client.PageOptions{Limit: pageSize(state.Limit)})
 	sends, err := collect(items, state.Limit, newSendDataModel)
 	if err != nil {
-		addSequenceReadError(&resp.Diagnostics, err, id, "Could not list the sequence's sends")
+		addSequenceReadError(&resp.Diagnostics, err, "sequence_id", id, "Could not list the sequence's sends")
 		return
 	}
 	state.Sends = sends

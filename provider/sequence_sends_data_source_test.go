@@ -44,17 +44,17 @@ func TestAccSequenceSendsDataSource_sends(t *testing.T) {
 		[2]string{"con_bob", "tmpl_welcome"})
 	sends := tfjsonpath.New("sends")
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
 			{
 				Config: providerConfig(inst) + `
 data "kraiter_sequence_sends" "all" {
-  id = "seq_drip"
+  sequence_id = "seq_drip"
 }
 
 data "kraiter_sequence_sends" "first_two" {
-  id    = "seq_drip"
+  sequence_id = "seq_drip"
   limit = 2
 }
 `,
@@ -68,7 +68,7 @@ data "kraiter_sequence_sends" "first_two" {
 				PreConfig: func() { inst.AdvanceClock(t, "3d") },
 				Config: providerConfig(inst) + `
 data "kraiter_sequence_sends" "all" {
-  id = "seq_drip"
+  sequence_id = "seq_drip"
 }
 `,
 				ConfigStateChecks: []statecheck.StateCheck{
@@ -94,5 +94,5 @@ func (build checkWhenRun) CheckState(ctx context.Context, req statecheck.CheckSt
 }
 
 func TestAccSequenceSendsDataSource_notFound(t *testing.T) {
-	testAccDataSourceNotFound(t, "kraiter_sequence_sends")
+	testAccDataSourceNotFound(t, "kraiter_sequence_sends", "sequence_id")
 }

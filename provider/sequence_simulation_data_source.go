@@ -230,7 +230,7 @@ func (d *sequenceSimulationDataSource) Read(ctx context.Context, req datasource.
 	}
 	for _, v := range res.Steps {
 		state.Steps = append(state.Steps, visitModel{
-			Path: types.StringValue(v.Path), Type: types.StringValue(v.Type),
+			Path: types.StringValue(v.Path), Type: types.StringValue(string(v.Type)),
 			After: types.StringValue(definition.FormatOffset(v.After)), AfterMinutes: types.Int64Value(int64(v.After / time.Minute)),
 			TemplateID: optionalString(v.TemplateID), Duration: optionalString(v.Duration),
 			Matched: types.BoolPointerValue(v.Matched), WouldSend: types.BoolPointerValue(v.WouldSend), Reason: optionalString(v.Reason),

@@ -17,7 +17,7 @@ type sequenceStatusDataSource struct {
 }
 
 type sequenceStatusDataSourceModel struct {
-	ID               types.String `tfsdk:"id"`
+	SequenceID       types.String `tfsdk:"sequence_id"`
 	Status           types.String `tfsdk:"status"`
 	TotalEnrolled    types.Int64  `tfsdk:"total_enrolled"`
 	ActiveEnrolments types.Int64  `tfsdk:"active_enrolments"`
@@ -34,10 +34,7 @@ func (d *sequenceStatusDataSource) Schema(_ context.Context, _ datasource.Schema
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads a Kraiter sequence's status and enrolment counts, as they are when Terraform reads them.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The sequence's id.",
-				Required:            true,
-			},
+			"sequence_id": sequenceIDAttribute(),
 			"status": schema.StringAttribute{
 				MarkdownDescription: "`draft`, `active` or `paused`.",
 				Computed:            true,
@@ -69,14 +66,14 @@ func (d *sequenceStatusDataSource) Read(ctx context.Context, req datasource.Read
 	if resp.Diagnostics.HasError() || api == nil {
 		return
 	}
-	id := cfg.ID.ValueString()
+	id := cfg.SequenceID.ValueString()
 	st, err := api.Sequences.GetStatus(ctx, id)
 	if err != nil {
-		addSequenceReadError(&resp.Diagnostics, err, id, "Could not read the sequence's status")
+		addSequenceReadError(&resp.Diagnostics, err, "sequence_id", id, "Could not read the sequence's status")
 		return
 	}
 	state := sequenceStatusDataSourceModel{
-		ID:               cfg.ID,
+		SequenceID:       cfg.SequenceID,
 		Status:           types.StringValue(st.Status),
 		TotalEnrolled:    types.Int64Value(st.TotalEnrolled),
 		ActiveEnrolments: types.Int64Value(st.ActiveEnrolments),

@@ -17,16 +17,16 @@ func TestAccSequenceStatusDataSource_counts(t *testing.T) {
 	const addr = "data.kraiter_sequence_status.test"
 	config := providerConfig(inst) + `
 data "kraiter_sequence_status" "test" {
-  id = "seq_drip"
+  sequence_id = "seq_drip"
 }
 `
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
 			{
 				Config: config,
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact(dripID)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("sequence_id"), knownvalue.StringExact(dripID)),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("status"), knownvalue.StringExact("active")),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("total_enrolled"), knownvalue.Int64Exact(3)),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("active_enrolments"), knownvalue.Int64Exact(2)),
@@ -55,5 +55,5 @@ data "kraiter_sequence_status" "test" {
 }
 
 func TestAccSequenceStatusDataSource_notFound(t *testing.T) {
-	testAccDataSourceNotFound(t, "kraiter_sequence_status")
+	testAccDataSourceNotFound(t, "kraiter_sequence_status", "sequence_id")
 }

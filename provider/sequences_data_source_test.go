@@ -37,7 +37,7 @@ func TestAccSequencesDataSource_filterAndLimit(t *testing.T) {
 	}
 	sequences := tfjsonpath.New("sequences")
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config: providerConfig(inst) + `
@@ -94,7 +94,7 @@ func TestAccSequencesDataSource_empty(t *testing.T) {
 	testAccPreCheck(t)
 	inst := startServer(t)
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config: providerConfig(inst) + `
@@ -111,7 +111,7 @@ func TestAccSequencesDataSource_invalidArguments(t *testing.T) {
 	testAccPreCheck(t)
 	inst := startServer(t)
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
 			{

@@ -182,7 +182,7 @@ func TestAccSoak(t *testing.T) {
 	testAccPreCheck(t)
 	inst := startServer(t)
 	run := &soakRun{t: t, inst: inst, n: soakResources(t)}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
 			{

@@ -11,7 +11,7 @@ provider "kraiter" {
   # Optional: the local Kraiter server (`kraiter serve`) or another endpoint.
   # base_url = "http://127.0.0.1:8474"
 
-  max_retries     = 4
+  max_retries     = 10
   request_timeout = "30s"
 }
 

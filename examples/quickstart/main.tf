@@ -34,15 +34,21 @@ resource "kraiter_sequence" "onboarding" {
 }
 
 data "kraiter_sequence_status" "onboarding" {
-  id = kraiter_sequence.onboarding.id
+  sequence_id = kraiter_sequence.onboarding.id
 
   # Read after the sequence exists, not at plan time.
   depends_on = [kraiter_sequence.onboarding]
 }
 
 data "kraiter_sequence_dry_run" "ada" {
-  id         = kraiter_sequence.onboarding.id
-  contact_id = "con_ada"
+  sequence_id = kraiter_sequence.onboarding.id
+  contact_id  = "con_ada"
+
+  depends_on = [kraiter_sequence.onboarding]
+}
+
+data "kraiter_sequence_sends" "onboarding" {
+  sequence_id = kraiter_sequence.onboarding.id
 
   depends_on = [kraiter_sequence.onboarding]
 }
@@ -60,5 +66,13 @@ output "dry_run_for_ada" {
   value = join("\n", [
     for s in data.kraiter_sequence_dry_run.ada.steps :
     join(" ", compact([s.path, s.type, s.template_id, s.duration, s.matched == null ? "" : "matched=${s.matched}", s.would_send == null ? "" : "would_send=${s.would_send}"]))
+  ])
+}
+
+# How many of each email the sequence has sent, such as "tmpl_welcome x3, tmpl_pro_tips x1".
+output "sends" {
+  value = join(", ", [
+    for template, sends in { for s in data.kraiter_sequence_sends.onboarding.sends : s.template_id => s... } :
+    "${template} x${length(sends)}"
   ])
 }

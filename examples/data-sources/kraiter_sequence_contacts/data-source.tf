@@ -1,7 +1,7 @@
 # The first 50 contacts going through the onboarding sequence.
 data "kraiter_sequence_contacts" "onboarding" {
-  id    = "seq_onboarding"
-  limit = 50
+  sequence_id = "seq_onboarding"
+  limit       = 50
 }
 
 output "onboarding_contacts" {

@@ -1,7 +1,7 @@
 # The path contact con_ada would take through the onboarding sequence, sending nothing.
 data "kraiter_sequence_dry_run" "ada" {
-  id         = "seq_onboarding"
-  contact_id = "con_ada"
+  sequence_id = "seq_onboarding"
+  contact_id  = "con_ada"
 }
 
 # would_send is null on steps other than emails, hence "== true".

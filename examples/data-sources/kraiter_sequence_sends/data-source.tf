@@ -1,5 +1,5 @@
 data "kraiter_sequence_sends" "onboarding" {
-  id = "seq_onboarding"
+  sequence_id = "seq_onboarding"
 }
 
 output "onboarding_sends_per_template" {

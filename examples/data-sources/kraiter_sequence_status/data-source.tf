@@ -1,5 +1,5 @@
 data "kraiter_sequence_status" "onboarding" {
-  id = "seq_onboarding"
+  sequence_id = "seq_onboarding"
 }
 
 output "onboarding_enrolments" {

@@ -1,3 +1,9 @@
+terraform {
+  required_providers {
+    kraiter = { source = "kraiter/kraiter" }
+  }
+}
+
 # A sequence whose steps are written in the DSL, in a file beside the configuration.
 resource "kraiter_sequence" "onboarding" {
   id         = "seq_onboarding"

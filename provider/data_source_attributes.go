@@ -4,12 +4,25 @@ import (
 	"iter"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/kraiter/terraform-provider-kraiter/client"
 )
+
+// sequenceIDAttribute is the sequence_id argument of the data sources that read something of
+// one sequence. It is not called id, so that it cannot be confused with the ids of the
+// contacts or sends they list.
+func sequenceIDAttribute() schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "The sequence's id, such as `seq_onboarding`.",
+		Required:            true,
+		Validators: []validator.String{stringvalidator.RegexMatches(client.IDPattern,
+			"must be 1 to 64 letters, digits, underscores or hyphens, such as \"seq_onboarding\"")},
+	}
+}
 
 // limitAttribute is the optional cap on the items a listing data source reads.
 func limitAttribute(items string) schema.Int64Attribute {
