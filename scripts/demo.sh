@@ -3,6 +3,9 @@
 # server, watch contacts move through it, then clean up. Works offline on a fresh machine:
 # OpenTofu is built from the Go module proxy (once, then cached) and the provider is used
 # through dev_overrides, so no `init` and no registry are needed.
+#
+# Every step checks its outcome and stops the demo with a message when it is not the one
+# expected; values are read from the configuration's outputs, not scraped from text.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -11,6 +14,8 @@ api_key="demo-key-$RANDOM$RANDOM"
 
 if [ -t 1 ]; then bold=$'\033[1m' plain=$'\033[0m'; else bold='' plain=''; fi
 say() { printf '\n%s==> %s%s\n' "$bold" "$*" "$plain"; }
+fail() { printf '\ndemo failed: %s\n' "$*" >&2; exit 1; }
+indent() { sed 's/^/    /'; }
 
 say "Building the provider and the kraiter CLI"
 make --no-print-directory build >/dev/null
@@ -32,10 +37,10 @@ cleanup() {
 trap cleanup EXIT
 for _ in $(seq 100); do
   [ -s "$demo/url" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$demo/server.log" >&2; exit 1; }
+  kill -0 "$server_pid" 2>/dev/null || { cat "$demo/server.log" >&2; fail "the server stopped; its log is above"; }
   sleep 0.1
 done
-[ -s "$demo/url" ] || { echo "the server did not start; see $demo/server.log" >&2; exit 1; }
+[ -s "$demo/url" ] || fail "the server did not start within 10 s; see $demo/server.log"
 base_url=$(cat "$demo/url")
 echo "    serving at $base_url"
 
@@ -49,10 +54,12 @@ provider_installation {
 CFG
 export TF_CLI_CONFIG_FILE="$demo/tofurc" KRAITER_BASE_URL="$base_url" KRAITER_API_KEY="$api_key"
 export TF_IN_AUTOMATION=1
-# -compact-warnings folds the dev_overrides warning into one line, which the filters drop.
-tf() { "$tofu" -chdir="$demo/quickstart" "$@"; }
+tf() { "$tofu" -chdir="$demo/quickstart" "$@" -no-color; }
+# output reads one string output of the configuration.
+output() { "$tofu" -chdir="$demo/quickstart" output -raw "$1"; }
 
-# Calls a local-server route; the demo's only use of the API outside Terraform.
+# api calls a local-server route, the demo's only use of the API outside Terraform; curl -f
+# turns an error answer into a failure.
 api() {
   local method=$1 path=$2 body=${3:-}
   curl -fsS -X "$method" -H "Authorization: Bearer $api_key" -H 'Content-Type: application/json' \
@@ -60,27 +67,39 @@ api() {
 }
 
 say "tofu plan: onboarding.kraiter.hcl compiles into the sequence's definition"
-tf plan -no-color -compact-warnings | grep -E '^  # |^Plan:' | sed 's/^/    /'
+tf plan -compact-warnings -out="$demo/plan" -detailed-exitcode >"$demo/plan.log" && rc=0 || rc=$?
+[ "$rc" = 2 ] || { cat "$demo/plan.log" >&2; fail "tofu plan exited with $rc; a plan with changes (2) was expected"; }
+"$tofu" -chdir="$demo/quickstart" show -json "$demo/plan" >"$demo/plan.json"
+bin/kraiter review --title "The plan" "$demo/plan.json" | indent
 
 say "tofu apply; the dry run shows Ada's path through the sequence"
-tf apply -auto-approve -no-color -compact-warnings | grep -E '^Apply complete' | sed 's/^/    /'
-{ tf output -raw dry_run_for_ada; echo; } | sed 's/^/    /'
+tf apply -compact-warnings "$demo/plan" >"$demo/apply.log" || { cat "$demo/apply.log" >&2; fail "tofu apply failed"; }
+echo "    $(output sequence)"
+{ output dry_run_for_ada; echo; } | indent
 
 say "Three contacts sign up; the sequence enrols them"
 for contact in con_ada con_grace con_linus; do
   printf '    %s -> %s\n' "$contact" "$(api POST /v1/events "{\"contactId\":\"$contact\",\"eventName\":\"signed_up\"}")"
 done
-tf apply -refresh-only -auto-approve -no-color -compact-warnings >/dev/null
-echo "    $(tf output -raw enrolments)"
+tf apply -refresh-only -auto-approve -compact-warnings >"$demo/refresh.log" || { cat "$demo/refresh.log" >&2; fail "tofu refresh failed"; }
+echo "    $(output enrolments)"
 
 say "Four days pass on the server's virtual clock"
 api POST /_local/clock/advance '{"duration":"4d"}' >/dev/null
-tf apply -refresh-only -auto-approve -no-color -compact-warnings >/dev/null
-echo "    $(tf output -raw enrolments)"
-echo "    sends: $(api GET /v1/sequences/seq_onboarding/sends | grep -o '"templateId":"[^"]*","status":"[^"]*"' | sed 's/"templateId":"\([^"]*\)","status":"\([^"]*\)"/\1 (\2)/' | sort | uniq -c | awk '{printf "%s%s x%s", sep, $2" "$3, $1; sep=", "}')"
+tf apply -refresh-only -auto-approve -compact-warnings >"$demo/refresh.log" || { cat "$demo/refresh.log" >&2; fail "tofu refresh failed"; }
+echo "    $(output enrolments)"
+echo "    sends: $(output sends)"
 
 say "A second plan shows no changes"
-tf plan -no-color -compact-warnings -detailed-exitcode >/dev/null && echo "    no changes"
+tf plan -compact-warnings -detailed-exitcode >"$demo/plan.log" && rc=0 || rc=$?
+case "$rc" in
+  0) echo "    no changes" ;;
+  2) cat "$demo/plan.log" >&2; fail "the plan after apply is not empty" ;;
+  *) cat "$demo/plan.log" >&2; fail "tofu plan exited with $rc" ;;
+esac
 
 say "tofu destroy, and the server stops"
-tf destroy -auto-approve -no-color -compact-warnings | grep -E '^Destroy complete' | sed 's/^/    /'
+tf destroy -auto-approve -compact-warnings >"$demo/destroy.log" || { cat "$demo/destroy.log" >&2; fail "tofu destroy failed"; }
+remaining=$(api GET /v1/sequences)
+[ "$remaining" = '{"data":[],"nextCursor":null}' ] || fail "sequences remain after destroy: $remaining"
+echo "    destroyed; the server holds no sequence"

@@ -2,7 +2,9 @@
 # Runs the provider's acceptance tests twice, against real CLIs built from the Go module
 # proxy: OpenTofu, then Terraform 1.5.7 (the last MPL-licensed release). Nothing is
 # downloaded from release sites. Extra arguments go to `go test` (e.g. -run TestAccSequence_).
-# KRAITER_ACC_CLIS chooses the CLIs ("tofu terraform" by default).
+# KRAITER_ACC_CLIS chooses the CLIs ("tofu terraform" by default). Independent tests run in
+# parallel (resource.ParallelTest), KRAITER_ACC_PARALLEL at a time (4 by default: most of a
+# test's time is spent waiting on the CLI and its provider process, not on a core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +17,7 @@ run() {
   local name=$1; shift
   echo "==> acceptance tests with $name"
   env "$@" TF_ACC=1 TF_CLI_CONFIG_FILE="$cli_config" TF_IN_AUTOMATION=1 \
-    go test -count=1 -timeout 60m ./provider/ -run '^TestAcc' "${EXTRA_ARGS[@]}"
+    go test -count=1 -timeout 60m -parallel "${KRAITER_ACC_PARALLEL:-4}" ./provider/ -run '^TestAcc' "${EXTRA_ARGS[@]}"
 }
 
 EXTRA_ARGS=("$@")
