@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/aymanbagabas/go-udiff"
+
+	"github.com/kraiter/terraform-provider-kraiter/internal/markdown"
 )
 
 // noChange is what the renderers say when two definitions mean the same.
@@ -76,19 +78,18 @@ func (d *StepDiff) Markdown(oldName, newName string) string {
 	var b strings.Builder
 	b.WriteString("**Changes in meaning:** " + summary(d.Changes) + ".\n\n")
 	unified := udiff.Unified(oldName, newName, string(Decompile(d.oldDef)), string(Decompile(d.newDef)))
-	fence := strings.Repeat("`", max(3, longestRun(unified, '`')+1))
-	b.WriteString(fence + "diff\n" + unified + fence + "\n\n")
+	b.WriteString(markdown.CodeBlock("diff", unified) + "\n")
 	for _, c := range d.Changes {
 		was := ""
 		if c.OldPath != "" && c.OldPath != c.Path {
-			was = " (was " + codeSpan(c.OldPath) + ")"
+			was = " (was " + markdown.CodeSpan(c.OldPath) + ")"
 		}
 		if c.Kind != ChangeChanged {
-			fmt.Fprintf(&b, "- **%s** %s%s: %s\n", c.Kind, codeSpan(c.Path), was, codeSpan(c.Step))
+			fmt.Fprintf(&b, "- **%s** %s%s: %s\n", c.Kind, markdown.CodeSpan(c.Path), was, markdown.CodeSpan(c.Step))
 			continue
 		}
 		for _, f := range c.Fields {
-			fmt.Fprintf(&b, "- **%s** %s%s: %s → %s\n", c.Kind, codeSpan(c.Path+"."+f.Name), was, codeSpan(f.Old), codeSpan(f.New))
+			fmt.Fprintf(&b, "- **%s** %s%s: %s → %s\n", c.Kind, markdown.CodeSpan(c.Path+"."+f.Name), was, markdown.CodeSpan(f.Old), markdown.CodeSpan(f.New))
 		}
 	}
 	return b.String()
@@ -109,27 +110,4 @@ func summary(changes []Change) string {
 		}
 	}
 	return strings.Join(parts, ", ")
-}
-
-// codeSpan writes s as Markdown inline code, with a fence longer than any run of backticks
-// inside it.
-func codeSpan(s string) string {
-	fence := strings.Repeat("`", longestRun(s, '`')+1)
-	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
-		s = " " + s + " "
-	}
-	return fence + s + fence
-}
-
-func longestRun(s string, c byte) int {
-	longest, run := 0, 0
-	for i := 0; i < len(s); i++ {
-		if s[i] != c {
-			run = 0
-			continue
-		}
-		run++
-		longest = max(longest, run)
-	}
-	return longest
 }

@@ -77,19 +77,6 @@ func TestDiffMarkdown(t *testing.T) {
 	}
 }
 
-func TestCodeSpan(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"steps[0]", "`steps[0]`"},
-		{"email a`b", "``email a`b``"},
-		{"`x``", "``` `x`` ```"},
-	}
-	for _, tt := range tests {
-		if got := codeSpan(tt.in); got != tt.want {
-			t.Errorf("codeSpan(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestDiffMarkdownFence(t *testing.T) {
 	got := Diff(mustDefinition(t, mail("a")), mustDefinition(t, mail("a```b"))).Markdown("old", "new")
 	if !strings.Contains(got, "\n````diff\n") || !strings.Contains(got, "\n````\n") {

@@ -3,6 +3,8 @@ package review
 import (
 	"fmt"
 	"strings"
+
+	"github.com/kraiter/terraform-provider-kraiter/internal/markdown"
 )
 
 // GitHubCommentLimit is the most characters GitHub takes in a pull-request comment. The
@@ -131,7 +133,7 @@ func (d *document) note() string {
 	if len(d.cut) > 0 {
 		named := make([]string, 0, maxNamed+1)
 		for _, a := range d.cut[:min(len(d.cut), maxNamed)] {
-			named = append(named, codeSpan(a))
+			named = append(named, markdown.CodeSpan(a))
 		}
 		if len(d.cut) > maxNamed {
 			named = append(named, fmt.Sprintf("%d more", len(d.cut)-maxNamed))

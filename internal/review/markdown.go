@@ -3,33 +3,23 @@ package review
 import (
 	"strconv"
 	"strings"
+
+	"github.com/kraiter/terraform-provider-kraiter/internal/markdown"
 )
 
 // foldLines is the length, in lines, above which a code block is folded in a <details> block,
 // so that a long diff or graph does not push the rest of the comment out of sight.
 const foldLines = 30
 
-// codeSpan writes s as inline code, with a fence longer than any run of backticks inside it.
-func codeSpan(s string) string {
-	fence := strings.Repeat("`", longestRun(s, '`')+1)
-	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
-		s = " " + s + " "
-	}
-	return fence + s + fence
-}
-
 // codeBlock writes body as a fenced code block of the language lang, with a fence longer than
 // any run of backticks inside it, folded under summary when it is long.
 func codeBlock(lang, summary, body string) string {
-	if !strings.HasSuffix(body, "\n") {
-		body += "\n"
-	}
-	fence := strings.Repeat("`", max(3, longestRun(body, '`')+1))
-	block := fence + lang + "\n" + body + fence + "\n"
-	if strings.Count(body, "\n") <= foldLines {
+	block := markdown.CodeBlock(lang, body)
+	lines := strings.Count(strings.TrimSuffix(body, "\n"), "\n") + 1
+	if lines <= foldLines {
 		return "**" + summary + "**\n\n" + block
 	}
-	return "<details><summary>" + summary + " (" + strconv.Itoa(strings.Count(body, "\n")) + " lines)</summary>\n\n" + block + "\n</details>\n"
+	return "<details><summary>" + summary + " (" + strconv.Itoa(lines) + " lines)</summary>\n\n" + block + "\n</details>\n"
 }
 
 // cellText makes plain text safe in a table cell: on one line, with pipes escaped and no HTML.
@@ -74,17 +64,4 @@ func joinWords(items []string) string {
 		return items[0]
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
-func longestRun(s string, c byte) int {
-	longest, run := 0, 0
-	for i := 0; i < len(s); i++ {
-		if s[i] != c {
-			run = 0
-			continue
-		}
-		run++
-		longest = max(longest, run)
-	}
-	return longest
 }

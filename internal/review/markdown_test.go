@@ -3,22 +3,9 @@ package review
 import (
 	"strings"
 	"testing"
-)
 
-func TestCodeSpan(t *testing.T) {
-	tests := map[string]string{
-		"seq_a":         "`seq_a`",
-		"a `b` c":       "``a `b` c``",
-		"`edge":         "`` `edge ``",
-		"two `` ticks":  "```two `` ticks```",
-		"contact.x > 1": "`contact.x > 1`",
-	}
-	for in, want := range tests {
-		if got := codeSpan(in); got != want {
-			t.Errorf("codeSpan(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
+	"github.com/kraiter/terraform-provider-kraiter/internal/markdown"
+)
 
 func TestCodeBlock(t *testing.T) {
 	short := "a\nb\n"
@@ -45,7 +32,7 @@ func TestCells(t *testing.T) {
 	if got, want := cellText("a | b <script> & c\nd\r\ne"), `a \| b &lt;script&gt; &amp; c d e`; got != want {
 		t.Errorf("cellText = %q, want %q", got, want)
 	}
-	if got, want := cell(codeSpan(`module.m["a|<b>"].kraiter_sequence.x`)), "`module.m[\"a\\|<b>\"].kraiter_sequence.x`"; got != want {
+	if got, want := cell(markdown.CodeSpan(`module.m["a|<b>"].kraiter_sequence.x`)), "`module.m[\"a\\|<b>\"].kraiter_sequence.x`"; got != want {
 		t.Errorf("cell = %q, want %q", got, want)
 	}
 }

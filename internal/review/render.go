@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/kraiter/terraform-provider-kraiter/internal/markdown"
 )
 
 // Options say how Render writes the comment.
@@ -67,5 +69,5 @@ func summaryRow(c sequenceChange) string {
 	if c.before != nil && c.after != nil && c.before.name != c.after.name {
 		name = fieldCode(c.before.name) + " → " + fieldCode(c.after.name)
 	}
-	return tableRow("**"+string(c.kind)+"**", cell(name), cell(idText(c)), cell(codeSpan(c.address)))
+	return tableRow("**"+string(c.kind)+"**", cell(name), cell(idText(c)), cell(markdown.CodeSpan(c.address)))
 }

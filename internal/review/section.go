@@ -6,15 +6,16 @@ import (
 	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/kraiter/terraform-provider-kraiter/dsl"
+	"github.com/kraiter/terraform-provider-kraiter/internal/markdown"
 )
 
 // sectionParts writes what the comment says about one change: its heading, what changes
 // (name, triggers, steps) and warnings, then the sample contacts, the DSL and the graph,
 // each a part that fit may leave out.
 func sectionParts(c sequenceChange, contacts []Contact) []part {
-	head := "### " + strings.ToUpper(string(c.kind[:1])) + string(c.kind[1:]) + " " + codeSpan(c.address) + " (" + idText(c) + ")\n\n"
+	head := "### " + strings.ToUpper(string(c.kind[:1])) + string(c.kind[1:]) + " " + markdown.CodeSpan(c.address) + " (" + idText(c) + ")\n\n"
 	if c.movedFrom != "" {
-		head += "Moved from " + codeSpan(c.movedFrom) + ".\n\n"
+		head += "Moved from " + markdown.CodeSpan(c.movedFrom) + ".\n\n"
 	}
 	switch c.kind {
 	case kindDestroy:
@@ -44,7 +45,7 @@ func fieldCode(f field) string {
 	if f.state != fieldKnown {
 		return stateText(f.state)
 	}
-	return codeSpan(f.text)
+	return markdown.CodeSpan(f.text)
 }
 
 func destroyText(s *sequenceState) string {
@@ -59,7 +60,7 @@ func replaceWarning(c sequenceChange) string {
 	if len(c.replacedBy) > 0 {
 		names := make([]string, len(c.replacedBy))
 		for i, n := range c.replacedBy {
-			names[i] = codeSpan(n)
+			names[i] = markdown.CodeSpan(n)
 		}
 		why = ", as " + joinWords(names) + " changed"
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/internal/markdown"
 )
 
 // changedMark marks, in a contacts table, a contact whose emails the change alters.
@@ -52,7 +53,7 @@ func contactsTable(contacts []Contact, c sequenceChange, oldDef, newDef *definit
 func sendsText(in definition.SimulationInput, res definition.SimulationResult) string {
 	lines := make([]string, 0, len(res.Sends)+1)
 	for _, s := range res.Sends {
-		lines = append(lines, cell(codeSpan(s.TemplateID))+" at "+definition.FormatOffset(s.After))
+		lines = append(lines, cell(markdown.CodeSpan(s.TemplateID))+" at "+definition.FormatOffset(s.After))
 	}
 	if len(lines) == 0 {
 		nothing := "nothing"

@@ -6,6 +6,7 @@ import (
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
 	"github.com/kraiter/terraform-provider-kraiter/dsl"
+	"github.com/kraiter/terraform-provider-kraiter/internal/markdown"
 )
 
 // This file writes what the comment says about a sequence's steps: how many there are, what
@@ -62,14 +63,14 @@ func stepChanges(d *dsl.StepDiff) string {
 	for _, c := range d.Changes {
 		was := ""
 		if c.OldPath != "" && c.OldPath != c.Path {
-			was = " (was " + codeSpan(c.OldPath) + ")"
+			was = " (was " + markdown.CodeSpan(c.OldPath) + ")"
 		}
 		if c.Kind != dsl.ChangeChanged {
-			b.WriteString("- **" + string(c.Kind) + "** " + codeSpan(c.Path) + was + ": " + codeSpan(c.Step) + "\n")
+			b.WriteString("- **" + string(c.Kind) + "** " + markdown.CodeSpan(c.Path) + was + ": " + markdown.CodeSpan(c.Step) + "\n")
 			continue
 		}
 		for _, f := range c.Fields {
-			b.WriteString("- **changed** " + codeSpan(c.Path+"."+f.Name) + was + ": " + codeSpan(f.Old) + " → " + codeSpan(f.New) + "\n")
+			b.WriteString("- **changed** " + markdown.CodeSpan(c.Path+"."+f.Name) + was + ": " + markdown.CodeSpan(f.Old) + " → " + markdown.CodeSpan(f.New) + "\n")
 		}
 	}
 	return b.String() + "\n"

@@ -3,6 +3,8 @@ package review
 import (
 	"slices"
 	"strings"
+
+	"github.com/kraiter/terraform-provider-kraiter/internal/markdown"
 )
 
 // triggers is a sequence's triggers attribute, as text: "event `signed_up`" or
@@ -41,9 +43,9 @@ func triggerText(item any) string {
 	case kind == "":
 		return "a trigger without a type"
 	case target == "":
-		return codeSpan(kind)
+		return markdown.CodeSpan(kind)
 	}
-	return kind + " " + codeSpan(target)
+	return kind + " " + markdown.CodeSpan(target)
 }
 
 // text writes the triggers for a comment.
