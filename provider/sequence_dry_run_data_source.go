@@ -21,19 +21,9 @@ type sequenceDryRunDataSource struct {
 }
 
 type sequenceDryRunDataSourceModel struct {
-	SequenceID types.String          `tfsdk:"sequence_id"`
-	ContactID  types.String          `tfsdk:"contact_id"`
-	Steps      []dryRunStepDataModel `tfsdk:"steps"`
-}
-
-type dryRunStepDataModel struct {
-	Path       types.String `tfsdk:"path"`
-	Type       types.String `tfsdk:"type"`
-	TemplateID types.String `tfsdk:"template_id"`
-	WouldSend  types.Bool   `tfsdk:"would_send"`
-	Duration   types.String `tfsdk:"duration"`
-	Matched    types.Bool   `tfsdk:"matched"`
-	Reason     types.String `tfsdk:"reason"`
+	SequenceID types.String     `tfsdk:"sequence_id"`
+	ContactID  types.String     `tfsdk:"contact_id"`
+	Steps      []stepVisitModel `tfsdk:"steps"`
 }
 
 func newSequenceDryRunDataSource() datasource.DataSource { return &sequenceDryRunDataSource{} }
@@ -57,36 +47,7 @@ func (d *sequenceDryRunDataSource) Schema(_ context.Context, _ datasource.Schema
 				MarkdownDescription: "The steps the contact would pass through, in order. A field that does not apply to a step is null.",
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{
-					Attributes: map[string]schema.Attribute{
-						"path": schema.StringAttribute{
-							MarkdownDescription: "Where the step is in the definition, such as `steps[3].then[0]`.",
-							Computed:            true,
-						},
-						"type": schema.StringAttribute{
-							MarkdownDescription: "`email`, `delay` or `condition`.",
-							Computed:            true,
-						},
-						"template_id": schema.StringAttribute{
-							MarkdownDescription: "An email step's template.",
-							Computed:            true,
-						},
-						"would_send": schema.BoolAttribute{
-							MarkdownDescription: "Whether an email step would send its email.",
-							Computed:            true,
-						},
-						"duration": schema.StringAttribute{
-							MarkdownDescription: "A delay step's duration, or an email step's delay when it has one, such as `2d`.",
-							Computed:            true,
-						},
-						"matched": schema.BoolAttribute{
-							MarkdownDescription: "Whether a condition step's rule matched the contact (then its `then` steps follow, otherwise its `else` steps).",
-							Computed:            true,
-						},
-						"reason": schema.StringAttribute{
-							MarkdownDescription: "Why an email step would not send, such as `unsubscribed`.",
-							Computed:            true,
-						},
-					},
+					Attributes: stepVisitAttributes(),
 				},
 			},
 		},
@@ -117,9 +78,9 @@ func (d *sequenceDryRunDataSource) Read(ctx context.Context, req datasource.Read
 		resp.Diagnostics.AddError("Could not dry-run the sequence", err.Error())
 		return
 	}
-	state.Steps = make([]dryRunStepDataModel, 0, len(res.Steps))
+	state.Steps = make([]stepVisitModel, 0, len(res.Steps))
 	for _, s := range res.Steps {
-		state.Steps = append(state.Steps, dryRunStepDataModel{
+		state.Steps = append(state.Steps, stepVisitModel{
 			Path:       types.StringValue(s.Path),
 			Type:       types.StringValue(s.Type),
 			TemplateID: optionalString(s.TemplateID),

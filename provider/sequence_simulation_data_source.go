@@ -28,18 +28,18 @@ var (
 type sequenceSimulationDataSource struct{}
 
 type sequenceSimulationModel struct {
-	Definition    types.String  `tfsdk:"definition"`
-	Source        types.String  `tfsdk:"source"`
-	Filename      types.String  `tfsdk:"filename"`
-	Vars          types.Map     `tfsdk:"vars"`
-	Attributes    types.Dynamic `tfsdk:"attributes"`
-	Subscribed    types.Bool    `tfsdk:"subscribed"`
-	Events        []eventModel  `tfsdk:"events"`
-	Until         types.String  `tfsdk:"until"`
-	Sends         []sendModel   `tfsdk:"sends"`
-	SentTemplates []string      `tfsdk:"sent_templates"`
-	Completed     types.Bool    `tfsdk:"completed"`
-	Steps         []visitModel  `tfsdk:"steps"`
+	Definition    types.String         `tfsdk:"definition"`
+	Source        types.String         `tfsdk:"source"`
+	Filename      types.String         `tfsdk:"filename"`
+	Vars          types.Map            `tfsdk:"vars"`
+	Attributes    types.Dynamic        `tfsdk:"attributes"`
+	Subscribed    types.Bool           `tfsdk:"subscribed"`
+	Events        []eventModel         `tfsdk:"events"`
+	Until         types.String         `tfsdk:"until"`
+	Sends         []sendModel          `tfsdk:"sends"`
+	SentTemplates []string             `tfsdk:"sent_templates"`
+	Completed     types.Bool           `tfsdk:"completed"`
+	Steps         []simulatedStepModel `tfsdk:"steps"`
 }
 
 type eventModel struct {
@@ -55,16 +55,11 @@ type sendModel struct {
 	Path         types.String `tfsdk:"path"`
 }
 
-type visitModel struct {
-	Path         types.String `tfsdk:"path"`
-	Type         types.String `tfsdk:"type"`
+// simulatedStepModel is a step passed, with when it was reached.
+type simulatedStepModel struct {
+	stepVisitModel
 	After        types.String `tfsdk:"after"`
 	AfterMinutes types.Int64  `tfsdk:"after_minutes"`
-	TemplateID   types.String `tfsdk:"template_id"`
-	Duration     types.String `tfsdk:"duration"`
-	Matched      types.Bool   `tfsdk:"matched"`
-	WouldSend    types.Bool   `tfsdk:"would_send"`
-	Reason       types.String `tfsdk:"reason"`
 }
 
 func newSequenceSimulationDataSource() datasource.DataSource { return &sequenceSimulationDataSource{} }
@@ -155,17 +150,7 @@ func (d *sequenceSimulationDataSource) Schema(_ context.Context, _ datasource.Sc
 			"steps": schema.ListNestedAttribute{
 				MarkdownDescription: "Every step the contact passed, in order, as a dry run reports them.",
 				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"path":          schema.StringAttribute{MarkdownDescription: "The step, such as `steps[3].then[0]`.", Computed: true},
-					"type":          schema.StringAttribute{MarkdownDescription: "`email`, `delay` or `condition`.", Computed: true},
-					"after":         schema.StringAttribute{MarkdownDescription: "When the step was reached, after the enrolment.", Computed: true},
-					"after_minutes": schema.Int64Attribute{MarkdownDescription: "The same, in minutes.", Computed: true},
-					"template_id":   schema.StringAttribute{MarkdownDescription: "An email's template.", Computed: true},
-					"duration":      schema.StringAttribute{MarkdownDescription: "A delay's duration, or an email's own delay.", Computed: true},
-					"matched":       schema.BoolAttribute{MarkdownDescription: "A condition's outcome.", Computed: true},
-					"would_send":    schema.BoolAttribute{MarkdownDescription: "Whether an email is sent.", Computed: true},
-					"reason":        schema.StringAttribute{MarkdownDescription: "Why an email is not sent, such as `unsubscribed`.", Computed: true},
-				}},
+				NestedObject:        schema.NestedAttributeObject{Attributes: simulatedStepAttributes()},
 			},
 		},
 	}
@@ -220,7 +205,7 @@ func (d *sequenceSimulationDataSource) Read(ctx context.Context, req datasource.
 	}
 	res := definition.Simulate(def, in)
 
-	state.Sends, state.SentTemplates, state.Steps = []sendModel{}, []string{}, []visitModel{}
+	state.Sends, state.SentTemplates, state.Steps = []sendModel{}, []string{}, []simulatedStepModel{}
 	for _, s := range res.Sends {
 		state.Sends = append(state.Sends, sendModel{
 			TemplateID: types.StringValue(s.TemplateID), After: types.StringValue(definition.FormatOffset(s.After)),
@@ -229,11 +214,13 @@ func (d *sequenceSimulationDataSource) Read(ctx context.Context, req datasource.
 		state.SentTemplates = append(state.SentTemplates, s.TemplateID)
 	}
 	for _, v := range res.Steps {
-		state.Steps = append(state.Steps, visitModel{
-			Path: types.StringValue(v.Path), Type: types.StringValue(string(v.Type)),
+		state.Steps = append(state.Steps, simulatedStepModel{
+			stepVisitModel: stepVisitModel{
+				Path: types.StringValue(v.Path), Type: types.StringValue(string(v.Type)),
+				TemplateID: optionalString(v.TemplateID), Duration: optionalString(v.Duration),
+				Matched: types.BoolPointerValue(v.Matched), WouldSend: types.BoolPointerValue(v.WouldSend), Reason: optionalString(v.Reason),
+			},
 			After: types.StringValue(definition.FormatOffset(v.After)), AfterMinutes: types.Int64Value(int64(v.After / time.Minute)),
-			TemplateID: optionalString(v.TemplateID), Duration: optionalString(v.Duration),
-			Matched: types.BoolPointerValue(v.Matched), WouldSend: types.BoolPointerValue(v.WouldSend), Reason: optionalString(v.Reason),
 		})
 	}
 	state.Completed = types.BoolValue(res.Completed)
@@ -287,4 +274,12 @@ func contactAttributes(v types.Dynamic, diags *diag.Diagnostics) map[string]any 
 		return nil
 	}
 	return obj
+}
+
+// simulatedStepAttributes are a step visit's attributes and when it was reached.
+func simulatedStepAttributes() map[string]schema.Attribute {
+	attrs := stepVisitAttributes()
+	attrs["after"] = schema.StringAttribute{MarkdownDescription: "When the step was reached, after the enrolment, such as `2d1h`.", Computed: true}
+	attrs["after_minutes"] = schema.Int64Attribute{MarkdownDescription: "The same, in minutes.", Computed: true}
+	return attrs
 }
