@@ -7,9 +7,9 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/attr/xattr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -55,10 +55,7 @@ type definitionValue struct {
 	basetypes.StringValue
 }
 
-var (
-	_ basetypes.StringValuableWithSemanticEquals = definitionValue{}
-	_ xattr.ValidateableAttribute                = definitionValue{}
-)
+var _ basetypes.StringValuableWithSemanticEquals = definitionValue{}
 
 func newDefinitionValue(s string) definitionValue {
 	return definitionValue{StringValue: basetypes.NewStringValue(s)}
@@ -71,23 +68,48 @@ func (v definitionValue) Equal(o attr.Value) bool {
 	return ok && v.StringValue.Equal(other.StringValue)
 }
 
-// StringSemanticEquals keeps the prior value when the new one means the same. A value that
-// does not parse is never equal: validation reports it.
+// StringSemanticEquals keeps the prior value when the new one means the same. The same text
+// means the same without parsing it (the usual case: Kraiter hands back what was sent); a
+// value that does not parse is never equal to another text: validation reports it.
 func (v definitionValue) StringSemanticEquals(_ context.Context, newValuable basetypes.StringValuable) (bool, diag.Diagnostics) {
 	other, ok := newValuable.(definitionValue)
 	if !ok {
 		return false, nil
 	}
-	equal, err := definition.Equal(v.ValueString(), other.ValueString())
-	return err == nil && equal, nil
+	return sameDefinition(v.ValueString(), other.ValueString()), nil
 }
 
-// ValidateAttribute checks the definition at plan time, reporting every problem with its path.
-func (v definitionValue) ValidateAttribute(_ context.Context, req xattr.ValidateAttributeRequest, resp *xattr.ValidateAttributeResponse) {
-	if v.IsNull() || v.IsUnknown() {
+// sameDefinition reports whether two definition texts mean the same.
+func sameDefinition(a, b string) bool {
+	if a == b {
+		return true
+	}
+	equal, err := definition.Equal(a, b)
+	return err == nil && equal
+}
+
+// definitionValidator checks the definition at plan time, reporting every problem with its
+// path. It is an attribute validator rather than a validation of definitionValue itself: the
+// framework validates a value of a custom type each time it reads one from a configuration,
+// plan or state, which would parse the definition several times in every call; a validator
+// runs once, on the configuration.
+type definitionValidator struct{}
+
+var _ validator.String = definitionValidator{}
+
+func (definitionValidator) Description(context.Context) string {
+	return "must be a valid sequence definition"
+}
+
+func (v definitionValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (definitionValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if _, err := definition.ParseString(v.ValueString()); err != nil {
+	if _, err := definition.ParseString(req.ConfigValue.ValueString()); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid sequence definition", describeDefinitionError(err))
 	}
 }
@@ -127,7 +149,7 @@ func (keepEquivalentDefinition) PlanModifyString(_ context.Context, req planmodi
 	if req.StateValue.IsNull() || req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if equal, err := definition.Equal(req.StateValue.ValueString(), req.ConfigValue.ValueString()); err == nil && equal {
+	if sameDefinition(req.StateValue.ValueString(), req.ConfigValue.ValueString()) {
 		resp.PlanValue = req.StateValue
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/kraiter/terraform-provider-kraiter/client"
@@ -83,6 +84,7 @@ func (r *sequenceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "The sequence's steps as a JSON document `{\"steps\": [...]}` (see the DSL guide for the format). Checked at plan time; every problem is reported with its path, such as `steps[2].templateId`.",
 				Required:            true,
 				CustomType:          definitionType{},
+				Validators:          []validator.String{definitionValidator{}},
 				PlanModifiers:       []planmodifier.String{keepEquivalentDefinition{}},
 			},
 			"triggers": schema.SetNestedAttribute{
@@ -193,15 +195,28 @@ func (r *sequenceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}
-	var plan, state sequenceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	// The raw values are compared: reading whole models on every plan costs more than the
+	// rest of this resource's planning.
+	var plan, state map[string]tftypes.Value
+	if err := req.Plan.Raw.As(&plan); err != nil {
+		resp.Diagnostics.AddError("Could not read the plan", err.Error())
 		return
 	}
-	if plan.Name.Equal(state.Name) && plan.Definition.Equal(state.Definition) && plan.Triggers.Equal(state.Triggers) {
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("updated_at"), state.UpdatedAt)...)
+	if err := req.State.Raw.As(&state); err != nil {
+		resp.Diagnostics.AddError("Could not read the state", err.Error())
+		return
 	}
+	if plan["updated_at"].IsKnown() {
+		return
+	}
+	for _, name := range []string{"name", "definition", "triggers"} {
+		if !plan[name].Equal(state[name]) {
+			return
+		}
+	}
+	var updatedAt types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("updated_at"), &updatedAt)...)
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("updated_at"), updatedAt)...)
 }
 
 func (r *sequenceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
