@@ -119,12 +119,15 @@ func interpreterContact(ctx context.Context, tx *sql.Tx, id string) (*definition
 }
 
 // enrolledContacts pages the contacts with an active enrolment in a sequence, by contact id.
+// The range and the order are on the enrolment's contact_id, so that enrolments_by_sequence
+// serves each page in order from where the last one ended: ordered by c.id, SQLite sorted
+// every remaining enrolment for every page, and listing grew with the square of the contacts.
 func enrolledContacts(ctx context.Context, tx *sql.Tx, sequencePK int64, after string, limit int) ([]Contact, error) {
 	rows, err := tx.QueryContext(ctx,
 		`SELECT c.id, c.email, c.attributes, c.subscribed, c.created_at
 		 FROM enrolments e JOIN contacts c ON c.id = e.contact_id
-		 WHERE e.sequence_pk = ? AND e.status = 'active' AND c.id > ?
-		 ORDER BY c.id LIMIT ?`, sequencePK, after, limit)
+		 WHERE e.sequence_pk = ? AND e.status = 'active' AND e.contact_id > ?
+		 ORDER BY e.contact_id LIMIT ?`, sequencePK, after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("list enrolled contacts: %w", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -78,12 +79,44 @@ func listSequences(ctx context.Context, tx *sql.Tx, after, status string, limit 
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list sequences: %w", err)
 	}
-	for i := range recs {
-		if recs[i].Triggers, err = loadTriggers(ctx, tx, recs[i].pk); err != nil {
-			return nil, fmt.Errorf("list sequences: %w", err)
-		}
+	if err := loadPageTriggers(ctx, tx, recs); err != nil {
+		return nil, fmt.Errorf("list sequences: %w", err)
 	}
 	return recs, nil
+}
+
+// loadPageTriggers reads the triggers of a page of sequences in one query, not one a
+// sequence.
+func loadPageTriggers(ctx context.Context, tx *sql.Tx, recs []sequenceRecord) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	byPK := make(map[int64]*sequenceRecord, len(recs))
+	args := make([]any, len(recs))
+	for i := range recs {
+		recs[i].Triggers = []Trigger{}
+		byPK[recs[i].pk] = &recs[i]
+		args[i] = recs[i].pk
+	}
+	rows, err := tx.QueryContext(ctx,
+		"SELECT sequence_pk, type, coalesce(event_name, ''), coalesce(segment_id, '') FROM sequence_triggers WHERE sequence_pk IN (?"+
+			strings.Repeat(", ?", len(recs)-1)+") ORDER BY sequence_pk, position", args...)
+	if err != nil {
+		return fmt.Errorf("read triggers: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var pk int64
+		var t Trigger
+		if err := rows.Scan(&pk, &t.Type, &t.EventName, &t.SegmentID); err != nil {
+			return fmt.Errorf("read triggers: %w", err)
+		}
+		byPK[pk].Triggers = append(byPK[pk].Triggers, t)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read triggers: %w", err)
+	}
+	return nil
 }
 
 func loadTriggers(ctx context.Context, tx *sql.Tx, pk int64) ([]Trigger, error) {
