@@ -267,20 +267,32 @@ func (r *sequenceResource) Create(ctx context.Context, req resource.CreateReques
 }
 
 func (r *sequenceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state sequenceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || r.data.apiClient(&resp.Diagnostics) == nil {
+	// The prior state is read raw: most reads find the sequence as the state holds it, and
+	// then the state is left as it is, without converting the whole model there and back.
+	prior, err := rawAttributes(req.State.Raw)
+	if err != nil {
+		resp.Diagnostics.AddError("Could not read the state", err.Error())
 		return
 	}
-	timeout, diags := state.Timeouts.Read(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	var id string
+	if err := prior["id"].As(&id); err != nil {
+		resp.Diagnostics.AddError("Could not read the state", err.Error())
+		return
+	}
+	timeout := defaultTimeout
+	if !prior["timeouts"].IsNull() {
+		var configured timeouts.Value
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("timeouts"), &configured)...)
+		var diags diag.Diagnostics
+		timeout, diags = configured.Read(ctx, defaultTimeout)
+		resp.Diagnostics.Append(diags...)
+	}
+	if resp.Diagnostics.HasError() || r.data.apiClient(&resp.Diagnostics) == nil {
 		return
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	id := state.ID.ValueString()
 	seq, err := r.client.Sequences.Get(ctx, id)
 	if errors.Is(err, client.ErrNotFound) {
 		if !r.believeNotFound(ctx, id, &resp.Diagnostics) {
@@ -293,6 +305,14 @@ func (r *sequenceResource) Read(ctx context.Context, req resource.ReadRequest, r
 	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "read", id, err)
+		return
+	}
+	if unchangedSince(prior, seq) {
+		return
+	}
+	var state sequenceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(state.fromAPI(ctx, seq)...)
