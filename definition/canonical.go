@@ -162,10 +162,28 @@ func writeRule(b *bytes.Buffer, r *Rule) {
 // writeString writes s as a JSON string. HTML characters stay as they are: the canonical
 // form is read by people in plans, not embedded in pages.
 func writeString(b *bytes.Buffer, s string) {
+	if plainJSONText(s) {
+		b.WriteByte('"')
+		b.WriteString(s)
+		b.WriteByte('"')
+		return
+	}
 	enc := json.NewEncoder(b)
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(s)
 	b.Truncate(b.Len() - 1) // Encode ends with a newline
+}
+
+// plainJSONText reports whether s is written in JSON as it is: printable ASCII without
+// quotes or backslashes, as ids, durations and most names are. The encoder, which the rest
+// needs, costs more than the canonical form's other work.
+func plainJSONText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 // canonicalValue re-encodes a decoded JSON value: object keys sorted, no spaces, numbers in

@@ -145,11 +145,34 @@ func (m *matching) pairCommon() (oldGap, newGap []int) {
 // keys. Among the longest it takes one with the most steps under the same branches: when a
 // step moved into a condition and another stayed, the one that stayed is the common one, and
 // the condition around it can still be paired as changed. (A plain LCS, such as go-udiff's,
-// breaks such ties blindly.) Definitions hold at most definition.MaxSteps steps, so the
-// quadratic table stays small.
+// breaks such ties blindly.)
+//
+// The common prefix and suffix are paired first; the table of the rest is limited to a band
+// around the diagonal, commonBand steps wider than the difference of lengths, so that the
+// cost grows with the length of a definition, not its square. An alignment that would leave
+// the band (a step moved further than that) is not found here: pairSameKey then reports the
+// step as moved.
 func commonSubsequence(oldNodes, newNodes []stepNode) [][2]int {
-	same := func(o, n int) bool { return oldNodes[o].key == newNodes[n].key }
-	placed := func(o, n int) bool { return oldNodes[o].branches == newNodes[n].branches }
+	keys, branches := map[string]int32{}, map[string]int32{}
+	intern := func(table map[string]int32, s string) int32 {
+		id, ok := table[s]
+		if !ok {
+			id = int32(len(table))
+			table[s] = id
+		}
+		return id
+	}
+	oldKey, oldPlace := make([]int32, len(oldNodes)), make([]int32, len(oldNodes))
+	for i, n := range oldNodes {
+		oldKey[i], oldPlace[i] = intern(keys, n.key), intern(branches, n.branches)
+	}
+	newKey, newPlace := make([]int32, len(newNodes)), make([]int32, len(newNodes))
+	for i, n := range newNodes {
+		newKey[i], newPlace[i] = intern(keys, n.key), intern(branches, n.branches)
+	}
+	same := func(o, n int) bool { return oldKey[o] == newKey[n] }
+	placed := func(o, n int) bool { return oldPlace[o] == newPlace[n] }
+
 	var pairs [][2]int
 	// A common prefix or suffix of steps in the same place belongs to an optimal answer.
 	start := 0
@@ -162,14 +185,11 @@ func commonSubsequence(oldNodes, newNodes []stepNode) [][2]int {
 		oldEnd, newEnd = oldEnd-1, newEnd-1
 	}
 
-	// score[i][j] is the best score of oldNodes[start+i:oldEnd] against newNodes[start+j:newEnd]:
-	// weight per common step, which outweighs all bonuses together, plus one per step in place.
 	rows, cols := oldEnd-start, newEnd-start
+	b := newBand(rows, cols)
+	// score(i, j) is the best score of oldNodes[start+i:oldEnd] against newNodes[start+j:newEnd]:
+	// weight per common step, which outweighs all bonuses together, plus one per step in place.
 	weight := int32(rows + cols + 1)
-	score := make([][]int32, rows+1)
-	for i := range score {
-		score[i] = make([]int32, cols+1)
-	}
 	gain := func(i, j int) int32 {
 		if placed(start+i, start+j) {
 			return weight + 1
@@ -177,20 +197,20 @@ func commonSubsequence(oldNodes, newNodes []stepNode) [][2]int {
 		return weight
 	}
 	for i := rows - 1; i >= 0; i-- {
-		for j := cols - 1; j >= 0; j-- {
-			best := max(score[i+1][j], score[i][j+1])
+		for j := min(cols-1, i+b.hi); j >= max(0, i+b.lo); j-- {
+			best := max(b.score(i+1, j), b.score(i, j+1))
 			if same(start+i, start+j) {
-				best = max(best, score[i+1][j+1]+gain(i, j))
+				best = max(best, b.score(i+1, j+1)+gain(i, j))
 			}
-			score[i][j] = best
+			b.set(i, j, best)
 		}
 	}
 	for i, j := 0, 0; i < rows && j < cols; {
 		switch {
-		case same(start+i, start+j) && score[i][j] == score[i+1][j+1]+gain(i, j):
+		case same(start+i, start+j) && b.score(i, j) == b.score(i+1, j+1)+gain(i, j):
 			pairs = append(pairs, [2]int{start + i, start + j})
 			i, j = i+1, j+1
-		case score[i+1][j] >= score[i][j+1]:
+		case b.score(i+1, j) >= b.score(i, j+1):
 			i++
 		default:
 			j++
@@ -201,6 +221,37 @@ func commonSubsequence(oldNodes, newNodes []stepNode) [][2]int {
 	}
 	return pairs
 }
+
+// commonBand is how far, in steps, an alignment may stray from the diagonal beyond the
+// difference of the two lengths.
+const commonBand = 64
+
+// band is the part of commonSubsequence's table near the diagonal: the cells (i, j) with
+// lo <= j-i <= hi.
+type band struct {
+	rows, cols, lo, hi int
+	cells              []int32
+}
+
+func newBand(rows, cols int) *band {
+	lo, hi := min(0, cols-rows)-commonBand, max(0, cols-rows)+commonBand
+	return &band{rows: rows, cols: cols, lo: lo, hi: hi, cells: make([]int32, rows*(hi-lo+1))}
+}
+
+// score is a cell's score: 0 past the end of either list, -1 outside the band (a path
+// through it is never taken).
+func (b *band) score(i, j int) int32 {
+	switch d := j - i; {
+	case d < b.lo || d > b.hi:
+		return -1
+	case i == b.rows || j == b.cols:
+		return 0
+	default:
+		return b.cells[i*(b.hi-b.lo+1)+d-b.lo]
+	}
+}
+
+func (b *band) set(i, j int, v int32) { b.cells[i*(b.hi-b.lo+1)+j-i-b.lo] = v }
 
 // pairSameKey pairs each unpaired new step with the first unpaired old step of the same key.
 func (m *matching) pairSameKey() {
@@ -221,15 +272,22 @@ func (m *matching) pairSameKey() {
 // pairSameType pairs each unpaired new step with the first unpaired old step of the same type
 // in the same stretch between common steps: an edited step.
 func (m *matching) pairSameType(oldGap, newGap []int) {
-	for n, node := range m.newNodes {
-		if m.oldOf[n] >= 0 {
-			continue
+	type slot struct {
+		gap int
+		typ definition.StepType
+	}
+	waiting := map[slot][]int{}
+	for o, old := range m.oldNodes {
+		if m.newOf[o] < 0 {
+			at := slot{oldGap[o], old.step.Type}
+			waiting[at] = append(waiting[at], o)
 		}
-		for o, old := range m.oldNodes {
-			if m.newOf[o] < 0 && oldGap[o] == newGap[n] && old.step.Type == node.step.Type {
-				m.pair(o, n, pairChanged)
-				break
-			}
+	}
+	for n, node := range m.newNodes {
+		at := slot{newGap[n], node.step.Type}
+		if olds := waiting[at]; m.oldOf[n] < 0 && len(olds) > 0 {
+			m.pair(olds[0], n, pairChanged)
+			waiting[at] = olds[1:]
 		}
 	}
 }
