@@ -1,0 +1,230 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/kraiter/terraform-provider-kraiter/bench/report"
+)
+
+// targets are the issue's bounds on kraiter_sequence / floor_sequence at 1,000 resources.
+var targets = map[string]float64{"refresh": 1.15, "-refresh=false": 1.10}
+
+const targetSize = 1000
+
+// medianOf is the median of one figure of the measurements.
+func medianOf(ms []measurement, figure func(measurement) time.Duration) time.Duration {
+	values := make([]time.Duration, len(ms))
+	for i, m := range ms {
+		values[i] = figure(m)
+	}
+	return report.Median(values)
+}
+
+func wall(m measurement) time.Duration    { return m.wall }
+func cliCPU(m measurement) time.Duration  { return m.cli }
+func provCPU(m measurement) time.Duration { return m.provider }
+func servCPU(m measurement) time.Duration { return m.server }
+func peakRSS(m measurement) time.Duration { return time.Duration(m.peakRSSKiB) }
+func rss(kib int64) string                { return report.MiB(uint64(kib) * 1024) }
+func medianRSS(ms []measurement) string   { return rss(int64(medianOf(ms, peakRSS))) }
+
+// spread is the median of the wall times with the fastest and the slowest, such as
+// "7.37 s (6.90-8.12)", so that a noisy run shows.
+func spread(ms []measurement) string {
+	if len(ms) == 0 {
+		return "-"
+	}
+	lo, hi := ms[0].wall, ms[0].wall
+	for _, m := range ms {
+		lo, hi = min(lo, m.wall), max(hi, m.wall)
+	}
+	return fmt.Sprintf("%s (%.2f-%.2f)", report.Seconds(medianOf(ms, wall)), lo.Seconds(), hi.Seconds())
+}
+
+func perResource(d time.Duration, n int) string {
+	return report.Millis(d / time.Duration(n))
+}
+
+// planPage is plan.md, but for what every page shares: the command, the machine, the source.
+func planPage(cfg config, res results) *report.Page {
+	p := &report.Page{Title: "Plan: kraiter_sequence against the framework's floor", At: time.Now()}
+	p.Add(report.Section{
+		Heading: fmt.Sprintf("Plan time, median of %d", cfg.reps),
+		Text: "Wall time of `tofu plan` on a configuration applied before, which shows no change: the median, and in " +
+			"parentheses the fastest and the slowest plan. The kinds ran " +
+			"round-robin (one plan of each in turn), so a slower stretch of the machine falls on all alike. " +
+			"`floor_min` and `floor_sequence` come from bench/floor: no I/O, no logic, Read hands back the prior state.",
+		Table: planTable(cfg, res),
+	})
+	p.Add(report.Section{Heading: "Ratios", Text: fmt.Sprintf(
+		"What each step up costs: the provider process and protocol (floor_min / terraform_data), kraiter_sequence's schema "+
+			"(floor_sequence / floor_min), and the provider's own work: the API calls, the definition's checks and semantic "+
+			"equality (kraiter_sequence / floor_sequence). Targets at %d resources: %.2fx with refresh, %.2fx without.",
+		targetSize, targets["refresh"], targets["-refresh=false"]), Table: ratioTable(cfg, res)})
+	p.Add(report.Section{Heading: "Where the time goes",
+		Text: "Median CPU time of each process per plan, and the providers' peak RSS (the largest of the provider processes " +
+			"of one plan, median over the plans). The CLI's CPU leaves its providers out; the server's is kraiter serve's.",
+		Table: cpuTable(cfg, res)})
+	if cfg.parts {
+		p.Add(report.Section{Heading: fmt.Sprintf("What each part of the schema costs, at %d resources", cfg.sizes[len(cfg.sizes)-1]),
+			Text:  fmt.Sprintf("floor_sequence without one part, planned round-robin with it (median, and the fastest and slowest, of %d). The cost of a part is floor_sequence's time less the time without it.", cfg.reps),
+			Table: partsTable(cfg, res)})
+	}
+	if cfg.latency > 0 {
+		n := cfg.sizes[len(cfg.sizes)-1]
+		p.Add(report.Section{Heading: fmt.Sprintf("With %s of server latency, at %d resources", cfg.latency, n),
+			Text: fmt.Sprintf("`POST /_local/faults {\"latencyMs\": %d}` delays every API request. A refreshing plan reads each "+
+				"sequence once, at most -parallelism at a time, so it cannot take less than n x latency / parallelism, nor less "+
+				"than the same plan without latency (median of %d with refresh, -parallelism=10). Whichever bound is larger "+
+				"limits the plan: the latency bound means parallelism does, the plan without latency means the CPU does, "+
+				"and a ratio near 1x means nothing else is in the way (median of %d).", cfg.latency.Milliseconds(), cfg.reps, cfg.latencyReps),
+			Table: latencyTable(cfg, res, n)})
+	}
+	return p
+}
+
+func planTable(cfg config, res results) *report.Table {
+	t := &report.Table{Header: []string{"resources", "plan"}}
+	for _, k := range mainKinds {
+		t.Header = append(t.Header, k.name)
+	}
+	t.Header = append(t.Header, "kraiter_sequence per resource")
+	for _, n := range cfg.sizes {
+		for _, mode := range modes {
+			row := []string{strconv.Itoa(n), mode.name}
+			for _, k := range mainKinds {
+				row = append(row, spread(res.plans[sampleKey{n, k.name, mode.name}]))
+			}
+			row = append(row, perResource(medianOf(res.plans[sampleKey{n, kraiterSequence.name, mode.name}], wall), n))
+			t.Add(row...)
+		}
+	}
+	return t
+}
+
+func ratioTable(cfg config, res results) *report.Table {
+	t := &report.Table{Header: []string{"resources", "plan", "floor_min / terraform_data", "floor_sequence / floor_min", "kraiter_sequence / floor_sequence", "target"}}
+	for _, n := range cfg.sizes {
+		for _, mode := range modes {
+			med := func(k kind) float64 { return float64(medianOf(res.plans[sampleKey{n, k.name, mode.name}], wall)) }
+			kraiterRatio := med(kraiterSequence) / med(floorSequence)
+			target := "-"
+			if n == targetSize {
+				verdict := "met"
+				if kraiterRatio > targets[mode.name] {
+					verdict = "NOT met"
+				}
+				target = fmt.Sprintf("<= %.2fx: %s", targets[mode.name], verdict)
+			}
+			t.Add(strconv.Itoa(n), mode.name, report.Ratio(med(floorMin), med(terraformData)),
+				report.Ratio(med(floorSequence), med(floorMin)), report.Ratio(med(kraiterSequence), med(floorSequence)), target)
+		}
+	}
+	return t
+}
+
+func cpuTable(cfg config, res results) *report.Table {
+	t := &report.Table{Header: []string{"resources", "plan", "kind", "wall", "CLI CPU", "provider CPU", "server CPU", "provider peak RSS"}}
+	for _, n := range cfg.sizes {
+		for _, mode := range modes {
+			for _, k := range mainKinds {
+				ms := res.plans[sampleKey{n, k.name, mode.name}]
+				rssCell, provCell := "-", "-"
+				if k.provider != "" {
+					rssCell, provCell = medianRSS(ms), report.Seconds(medianOf(ms, provCPU))
+				}
+				servCell := "-"
+				if k == kraiterSequence {
+					servCell = report.Seconds(medianOf(ms, servCPU))
+				}
+				t.Add(strconv.Itoa(n), mode.name, k.name, report.Seconds(medianOf(ms, wall)), report.Seconds(medianOf(ms, cliCPU)), provCell, servCell, rssCell)
+			}
+		}
+	}
+	return t
+}
+
+func partsTable(cfg config, res results) *report.Table {
+	n := cfg.sizes[len(cfg.sizes)-1]
+	t := &report.Table{Header: []string{"kind", "part left out"}}
+	for _, mode := range modes {
+		t.Header = append(t.Header, "plan, "+mode.name, "cost of the part, "+mode.name)
+	}
+	left := map[string]string{floorSequence.name: "none", floorNoTimeouts.name: "timeouts", floorNoTriggers.name: "triggers", floorNoTimestamps.name: "created_at, updated_at"}
+	for _, k := range partKinds {
+		row := []string{k.name, left[k.name]}
+		for _, mode := range modes {
+			full := medianOf(res.parts[sampleKey{n, floorSequence.name, mode.name}], wall)
+			runs := res.parts[sampleKey{n, k.name, mode.name}]
+			this := medianOf(runs, wall)
+			cost := "-"
+			if k != floorSequence {
+				cost = fmt.Sprintf("%s (%.0f%%)", report.Seconds(full-this), 100*float64(full-this)/float64(full))
+			}
+			row = append(row, spread(runs), cost)
+		}
+		t.Add(row...)
+	}
+	return t
+}
+
+func latencyTable(cfg config, res results, n int) *report.Table {
+	t := &report.Table{Header: []string{"-parallelism", "plan with latency", "n x latency / parallelism", "plan without latency", "plan / the larger bound"}}
+	without := medianOf(res.plans[sampleKey{n, kraiterSequence.name, "refresh"}], wall)
+	for _, p := range cfg.parallelisms {
+		got := medianOf(res.latency[p], wall)
+		bound := time.Duration(n) * cfg.latency / time.Duration(p)
+		t.Add(strconv.Itoa(p), spread(res.latency[p]), report.Seconds(bound), report.Seconds(without), report.Ratio(float64(got), float64(max(bound, without))))
+	}
+	return t
+}
+
+// applyPage is apply.md, as planPage is plan.md.
+func applyPage(cfg config, res results, cores int) *report.Page {
+	n := cfg.sizes[len(cfg.sizes)-1]
+	p := &report.Page{Title: "Apply: creating sequences", At: time.Now()}
+	t := &report.Table{Header: []string{"resources", "kind", "apply", "resources/s", "CLI CPU", "provider CPU", "server CPU", "provider peak RSS"}}
+	for _, size := range cfg.sizes {
+		for _, k := range mainKinds {
+			m := res.applies[sampleKey{n: size, kind: k.name}]
+			provCell, rssCell, servCell := "-", "-", "-"
+			if k.provider != "" {
+				provCell, rssCell = report.Seconds(m.provider), rss(m.peakRSSKiB)
+			}
+			if k == kraiterSequence {
+				servCell = report.Seconds(m.server)
+			}
+			t.Add(strconv.Itoa(size), k.name, report.Seconds(m.wall), fmt.Sprintf("%.0f", float64(size)/m.wall.Seconds()),
+				report.Seconds(m.cli), provCell, servCell, rssCell)
+		}
+	}
+	p.Add(report.Section{Heading: fmt.Sprintf("One apply creating each configuration, -parallelism=%d", cfg.applyParallel),
+		Text: "Each configuration applied once, onto an empty state (one run each, so expect some noise).", Table: t})
+
+	m, after := res.applies[sampleKey{n: n, kind: kraiterSequence.name}], res.afterApp
+	split := &report.Table{Header: []string{"run", "wall", "CLI CPU", "provider CPU", "server CPU", "CPU in all / wall"}}
+	for _, row := range []struct {
+		name string
+		m    measurement
+	}{{fmt.Sprintf("apply: create %d kraiter_sequence", n), m}, {"the empty plan right after", after}} {
+		all := row.m.cli + row.m.provider + row.m.server
+		split.Add(row.name, report.Seconds(row.m.wall), share(row.m.cli, all), share(row.m.provider, all), share(row.m.server, all),
+			report.Ratio(float64(all), float64(row.m.wall)))
+	}
+	p.Add(report.Section{Heading: fmt.Sprintf("Where the time of %d kraiter_sequence goes", n),
+		Text: fmt.Sprintf("%.0f sequences created a second. CPU time by process, with its share of the three; CPU in all / wall above 1 "+
+			"means the processes ran in parallel on the machine's %d cores. The provider's own profile is in provider-profile.md.",
+			float64(n)/m.wall.Seconds(), cores),
+		Table: split})
+	return p
+}
+
+// share is d with its percentage of all, such as "1.20 s (31%)".
+func share(d, all time.Duration) string {
+	if all == 0 {
+		return report.Seconds(d)
+	}
+	return fmt.Sprintf("%s (%.0f%%)", report.Seconds(d), 100*float64(d)/float64(all))
+}
