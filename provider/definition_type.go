@@ -84,8 +84,9 @@ func sameDefinition(a, b string) bool {
 	if a == b {
 		return true
 	}
-	equal, err := definition.Equal(a, b)
-	return err == nil && equal
+	ca, errA := parsedDefinitions.parse(a)
+	cb, errB := parsedDefinitions.parse(b)
+	return errA == nil && errB == nil && ca == cb
 }
 
 // definitionValidator checks the definition at plan time, reporting every problem with its
@@ -109,7 +110,7 @@ func (definitionValidator) ValidateString(_ context.Context, req validator.Strin
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if _, err := definition.ParseString(req.ConfigValue.ValueString()); err != nil {
+	if _, err := parsedDefinitions.parse(req.ConfigValue.ValueString()); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid sequence definition", describeDefinitionError(err))
 	}
 }
