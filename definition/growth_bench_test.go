@@ -10,10 +10,6 @@ import (
 	"github.com/kraiter/terraform-provider-kraiter/definition"
 )
 
-// growthSizes are the step counts the growth benchmarks run at; bench/gobench divides each
-// figure by its count, and a flat ns per step means the cost grows linearly.
-var growthSizes = []int{10, 100, 1000}
-
 // jsonencoded respells a definition as Terraform's jsonencode writes it: compact, keys
 // sorted. The provider compares that spelling with the API's on every plan.
 func jsonencoded(b *testing.B, doc string) string {
@@ -32,7 +28,7 @@ func jsonencoded(b *testing.B, doc string) string {
 // BenchmarkGrowth measures what the provider and the DSL do with a whole definition, at
 // growing sizes: semantic equality of two spellings, the canonical form, and a simulation.
 func BenchmarkGrowth(b *testing.B) {
-	for _, n := range growthSizes {
+	for _, n := range gen.Sizes {
 		doc := gen.Definition(n)
 		respelled := jsonencoded(b, doc)
 		def := mustParse(b, doc)

@@ -12,10 +12,6 @@ import (
 	"github.com/kraiter/terraform-provider-kraiter/dsl"
 )
 
-// growthSizes are the step counts the growth benchmarks run at; bench/gobench divides each
-// figure by its count, and a flat ns per step means the cost grows linearly.
-var growthSizes = []int{10, 100, 1000}
-
 func generated(b *testing.B, doc string) *definition.Definition {
 	b.Helper()
 	def, err := definition.ParseString(doc)
@@ -28,7 +24,7 @@ func generated(b *testing.B, doc string) *definition.Definition {
 // BenchmarkCompileVsParse compiles generated DSL files and, for the floor, only parses them
 // with hclsyntax.ParseConfig, the first thing Compile does: the ratio is what the DSL adds.
 func BenchmarkCompileVsParse(b *testing.B) {
-	for _, n := range growthSizes {
+	for _, n := range gen.Sizes {
 		src := dsl.Decompile(generated(b, gen.Definition(n)))
 		b.Run(fmt.Sprintf("compile/steps=%d", n), func(b *testing.B) {
 			b.SetBytes(int64(len(src)))
@@ -54,7 +50,7 @@ func BenchmarkCompileVsParse(b *testing.B) {
 // BenchmarkGrowth measures the DSL's whole-definition operations at growing sizes: writing a
 // definition as DSL, and the step-level diff of an edit that touches every block.
 func BenchmarkGrowth(b *testing.B) {
-	for _, n := range growthSizes {
+	for _, n := range gen.Sizes {
 		oldDef, newDef := generated(b, gen.Definition(n)), generated(b, gen.Changed(n))
 		b.Run(fmt.Sprintf("Decompile/steps=%d", n), func(b *testing.B) {
 			b.ReportAllocs()

@@ -11,6 +11,10 @@ import (
 // StepsPerBlock is how many steps one block holds, nested ones included.
 const StepsPerBlock = 10
 
+// Sizes are the step counts the compile and growth benchmarks run at, smallest first;
+// bench/gobench divides each figure by its count, so a flat time per step means linear growth.
+var Sizes = []int{10, 100, 1000}
+
 // block is an onboarding fragment of StepsPerBlock steps: emails, delays, and conditions two
 // deep over attributes and events. %[1]d numbers its templates and events; %[2]s is the
 // digest email's template suffix and %[3]s the long delay, which Changed varies.

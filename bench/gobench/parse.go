@@ -13,7 +13,7 @@ import (
 
 // result is the figures of one benchmark, one value per run (go test -count).
 type result struct {
-	nsPerOp, bytesPerOp, allocsPerOp []float64
+	nsPerOp, allocsPerOp []float64
 }
 
 // results maps a benchmark's name, without its -GOMAXPROCS suffix, to its figures.
@@ -50,8 +50,6 @@ func parse(r io.Reader) (results, error) {
 			switch fields[i+1] {
 			case "ns/op":
 				res.nsPerOp = append(res.nsPerOp, v)
-			case "B/op":
-				res.bytesPerOp = append(res.bytesPerOp, v)
 			case "allocs/op":
 				res.allocsPerOp = append(res.allocsPerOp, v)
 			}

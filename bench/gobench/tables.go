@@ -5,14 +5,15 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/kraiter/terraform-provider-kraiter/bench/gen"
 	"github.com/kraiter/terraform-provider-kraiter/bench/report"
 )
 
-// sizes are the step counts of the compile and growth benchmarks.
-var sizes = []int{10, 100, 1000}
-
-// compileTarget bounds compile / parse at 1,000 steps.
+// compileTarget bounds compile / parse at the largest size.
 const compileTarget = 3.0
+
+// largest is the largest benchmarked size, where the targets apply.
+func largest() int { return gen.Sizes[len(gen.Sizes)-1] }
 
 // cell formats the median of a figure, or "-" when the benchmark did not run.
 func cell(rs results, name string, of func(*result) []float64, format func(float64) string) string {
@@ -40,7 +41,7 @@ func fmtDuration(d time.Duration) string {
 
 func compileTable(rs results) (*report.Table, error) {
 	t := &report.Table{Header: []string{"steps", "compile", "compile allocs", "hclsyntax.ParseConfig", "parse allocs", "compile / parse"}}
-	for _, n := range sizes {
+	for _, n := range gen.Sizes {
 		compile := fmt.Sprintf("BenchmarkCompileVsParse/compile/steps=%d", n)
 		parse := fmt.Sprintf("BenchmarkCompileVsParse/parse/steps=%d", n)
 		c, okC := rs.figure(compile, ns)
@@ -49,7 +50,7 @@ func compileTable(rs results) (*report.Table, error) {
 			return nil, fmt.Errorf("the output has no %s or %s; run the dsl package's BenchmarkCompileVsParse", compile, parse)
 		}
 		ratio := report.Ratio(c, p)
-		if n == 1000 {
+		if n == largest() {
 			verdict := "met"
 			if c/p > compileTarget {
 				verdict = "NOT met"
@@ -69,14 +70,14 @@ var growthOps = []struct{ op, pkg string }{
 
 func growthTable(rs results) (*report.Table, error) {
 	t := &report.Table{Header: []string{"operation"}}
-	for _, n := range sizes {
+	for _, n := range gen.Sizes {
 		t.Header = append(t.Header, fmt.Sprintf("ns per step, %d steps", n))
 	}
-	t.Header = append(t.Header, fmt.Sprintf("%d / %d steps, per step", sizes[len(sizes)-1], sizes[0]), "allocs per step, 1000 steps")
+	t.Header = append(t.Header, fmt.Sprintf("%d / %d steps, per step", largest(), gen.Sizes[0]), fmt.Sprintf("allocs per step, %d steps", largest()))
 	for _, g := range growthOps {
 		row := []string{g.pkg + "." + g.op}
 		var perStep []float64
-		for _, n := range sizes {
+		for _, n := range gen.Sizes {
 			name := fmt.Sprintf("BenchmarkGrowth/%s/steps=%d", g.op, n)
 			v, ok := rs.figure(name, ns)
 			if !ok {
@@ -86,7 +87,7 @@ func growthTable(rs results) (*report.Table, error) {
 			row = append(row, count(v/float64(n)))
 		}
 		row = append(row, report.Ratio(perStep[len(perStep)-1], perStep[0]),
-			cell(rs, fmt.Sprintf("BenchmarkGrowth/%s/steps=1000", g.op), allocs, func(v float64) string { return fmt.Sprintf("%.1f", v/1000) }))
+			cell(rs, fmt.Sprintf("BenchmarkGrowth/%s/steps=%d", g.op, largest()), allocs, func(v float64) string { return fmt.Sprintf("%.1f", v/float64(largest())) }))
 		t.Add(row...)
 	}
 	return t, nil

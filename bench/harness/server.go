@@ -115,6 +115,13 @@ func (s *Server) Stop() error {
 	}
 }
 
+// StopInto stops the server for a deferred call, keeping the first of *err and Stop's error.
+func (s *Server) StopInto(err *error) {
+	if stopErr := s.Stop(); *err == nil {
+		*err = stopErr
+	}
+}
+
 // CPU is the CPU time the server has used so far.
 func (s *Server) CPU() (time.Duration, error) { return usage.ProcessCPU(s.cmd.Process.Pid) }
 

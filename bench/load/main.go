@@ -11,7 +11,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"time"
 
@@ -38,12 +37,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "load: -clients, -duration and -sequences must be positive")
 		os.Exit(2)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err := run(ctx, cfg, os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "load:", err)
-		os.Exit(1)
-	}
+	harness.Main("load", func(ctx context.Context) error { return run(ctx, cfg, os.Args[1:]) })
 }
 
 func run(ctx context.Context, cfg config, args []string) (err error) {
@@ -62,11 +56,7 @@ func run(ctx context.Context, cfg config, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if stopErr := server.Stop(); err == nil {
-			err = stopErr
-		}
-	}()
+	defer server.StopInto(&err)
 	if err := server.CreateTemplates(ctx, gen.TypicalTemplates); err != nil {
 		return err
 	}

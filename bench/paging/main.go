@@ -11,7 +11,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -40,12 +39,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "paging: -reps must be at least 1")
 		os.Exit(2)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err := run(ctx, cfg, os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "paging:", err)
-		os.Exit(1)
-	}
+	harness.Main("paging", func(ctx context.Context) error { return run(ctx, cfg, os.Args[1:]) })
 }
 
 // listing is what one iteration over a sequence's contacts measured.
@@ -74,11 +68,7 @@ func run(ctx context.Context, cfg config, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if stopErr := server.Stop(); err == nil {
-			err = stopErr
-		}
-	}()
+	defer server.StopInto(&err)
 	c, err := client.New(client.Config{BaseURL: server.URL, APIKey: harness.APIKey})
 	if err != nil {
 		return err

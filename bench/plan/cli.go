@@ -94,7 +94,7 @@ func (r *runner) run(ctx context.Context, dir string, k kind, args ...string) (m
 	// The CLI's rusage counts the processes it waited for: the wrappers and their providers.
 	total := time.Duration(0)
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		total = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		total = usage.CPU(ru)
 	}
 	return measurement{
 		wall:       wall,

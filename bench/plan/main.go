@@ -13,11 +13,12 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"os/signal"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/kraiter/terraform-provider-kraiter/bench/harness"
 )
 
 // config is what the flags set.
@@ -40,12 +41,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "plan:", err)
 		os.Exit(2)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err := run(ctx, cfg, os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "plan:", err)
-		os.Exit(1)
-	}
+	harness.Main("plan", func(ctx context.Context) error { return run(ctx, cfg, os.Args[1:]) })
 }
 
 func parseFlags(args []string) (config, error) {

@@ -14,8 +14,8 @@ var targets = map[string]float64{"refresh": 1.15, "-refresh=false": 1.10}
 const targetSize = 1000
 
 // medianOf is the median of one figure of the measurements.
-func medianOf(ms []measurement, figure func(measurement) time.Duration) time.Duration {
-	values := make([]time.Duration, len(ms))
+func medianOf[T report.Number](ms []measurement, figure func(measurement) T) T {
+	values := make([]T, len(ms))
 	for i, m := range ms {
 		values[i] = figure(m)
 	}
@@ -26,9 +26,9 @@ func wall(m measurement) time.Duration    { return m.wall }
 func cliCPU(m measurement) time.Duration  { return m.cli }
 func provCPU(m measurement) time.Duration { return m.provider }
 func servCPU(m measurement) time.Duration { return m.server }
-func peakRSS(m measurement) time.Duration { return time.Duration(m.peakRSSKiB) }
+func peakRSS(m measurement) int64         { return m.peakRSSKiB }
 func rss(kib int64) string                { return report.MiB(uint64(kib) * 1024) }
-func medianRSS(ms []measurement) string   { return rss(int64(medianOf(ms, peakRSS))) }
+func medianRSS(ms []measurement) string   { return rss(medianOf(ms, peakRSS)) }
 
 // spread is the median of the wall times with the fastest and the slowest, such as
 // "7.37 s (6.90-8.12)", so that a noisy run shows.

@@ -92,11 +92,7 @@ func run(ctx context.Context, cfg config, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if stopErr := server.Stop(); err == nil {
-			err = stopErr
-		}
-	}()
+	defer server.StopInto(&err)
 
 	started := time.Now()
 	if err := b.measure(ctx); err != nil {

@@ -104,21 +104,7 @@ func newFixture(tb testing.TB, factory func() (tfprotov6.ProviderServer, error),
 
 	f.config = dynamic(tb, f.typ, configuredArguments())
 	f.null = dynamic(tb, f.typ, nil)
-	planned, err := server.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{
-		TypeName: typeName, PriorState: f.null, ProposedNewState: f.config, Config: f.config,
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	check(tb, "plan the create", planned.Diagnostics)
-	applied, err := server.ApplyResourceChange(ctx, &tfprotov6.ApplyResourceChangeRequest{
-		TypeName: typeName, PriorState: f.null, PlannedState: planned.PlannedState, Config: f.config,
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	check(tb, "create", applied.Diagnostics)
-	f.state = applied.NewState
+	f.state = f.create(tb)
 
 	stored := f.value(tb, f.state)
 	if f.stateJSON, err = stateJSON(stored); err != nil {

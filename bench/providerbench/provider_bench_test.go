@@ -48,7 +48,8 @@ func (f *fixture) plan(tb testing.TB, prior *tfprotov6.DynamicValue) *tfprotov6.
 	return resp
 }
 
-func (f *fixture) create(tb testing.TB) {
+// create plans and applies the creation of the fixture's resource and returns its state.
+func (f *fixture) create(tb testing.TB) *tfprotov6.DynamicValue {
 	ctx := context.Background()
 	planned, err := f.server.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{
 		TypeName: f.typeName, PriorState: f.null, ProposedNewState: f.config, Config: f.config,
@@ -64,6 +65,7 @@ func (f *fixture) create(tb testing.TB) {
 		tb.Fatal(err)
 	}
 	check(tb, "create", applied.Diagnostics)
+	return applied.NewState
 }
 
 // BenchmarkProvider measures each call, and the calls of one resource in a plan with and
@@ -91,7 +93,7 @@ func BenchmarkProvider(b *testing.B) {
 				f.validate(tb)
 				f.plan(tb, f.upgrade(tb))
 			}},
-			{"Create", f.create},
+			{"Create", func(tb testing.TB) { f.create(tb) }},
 		}
 		for _, op := range ops {
 			b.Run(k.name+"/"+op.name, func(b *testing.B) {

@@ -15,7 +15,6 @@ import (
 	"os/exec"
 	"os/signal"
 	"syscall"
-	"time"
 
 	"github.com/kraiter/terraform-provider-kraiter/bench/usage"
 )
@@ -58,13 +57,9 @@ func run(target, reportPath string, args []string) (int, error) {
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &self); err != nil {
 		return 1, fmt.Errorf("read the wrapper's own usage: %w", err)
 	}
-	rec := usage.Record{MaxRSSKiB: child.Maxrss, CPU: cpuTime(child), WrapperCPU: cpuTime(&self)}
+	rec := usage.Record{MaxRSSKiB: child.Maxrss, CPU: usage.CPU(child), WrapperCPU: usage.CPU(&self)}
 	if err := usage.Append(reportPath, rec); err != nil {
 		return 1, err
 	}
 	return cmd.ProcessState.ExitCode(), nil
-}
-
-func cpuTime(r *syscall.Rusage) time.Duration {
-	return time.Duration(r.Utime.Nano() + r.Stime.Nano())
 }

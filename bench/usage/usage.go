@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"syscall"
 	"time"
 )
 
@@ -18,6 +19,11 @@ type Record struct {
 	CPU time.Duration `json:"cpuNs"`
 	// WrapperCPU is the wrapper's own, which the CLI's rusage also counts.
 	WrapperCPU time.Duration `json:"wrapperCpuNs"`
+}
+
+// CPU is the user and system time in r.
+func CPU(r *syscall.Rusage) time.Duration {
+	return time.Duration(r.Utime.Nano() + r.Stime.Nano())
 }
 
 // Append adds r to the file at path as one line, written in one call so that processes
