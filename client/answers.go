@@ -2,6 +2,7 @@ package client
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -45,6 +46,21 @@ func readCapped(resp *http.Response, limit int64) ([]byte, error) {
 	return data, nil
 }
 
+// objectCall makes a call whose answer is one object of type T, decoded within
+// maxObjectBody; check says what is wrong with a decoded answer, or "".
+func objectCall[T any](ctx context.Context, c *Client, r request, check func(*T) string) (*T, *call, error) {
+	var out T
+	r.out, r.maxBody = &out, maxObjectBody
+	cl, err := c.do(ctx, r)
+	if err != nil {
+		return nil, cl, err
+	}
+	if problem := check(&out); problem != "" {
+		return nil, cl, cl.unexpected("answered %s", problem)
+	}
+	return &out, cl, nil
+}
+
 // decodeAnswer decodes a success body, which must be one JSON object, into out. It returns
 // what is wrong with the body, or "".
 func decodeAnswer(data []byte, out any) string {
@@ -56,10 +72,14 @@ func decodeAnswer(data []byte, out any) string {
 		return "the body is null"
 	case trimmed[0] != '{':
 		return fmt.Sprintf("the body is not a JSON object: %q", excerpt(data))
-	case !json.Valid(trimmed):
+	}
+	// Unmarshal checks the whole text before it decodes, so a syntax error means the body is
+	// not JSON at all, and any other error that it is JSON of another shape.
+	err := json.Unmarshal(trimmed, out)
+	if _, ok := errors.AsType[*json.SyntaxError](err); ok {
 		return fmt.Sprintf("the body is not valid JSON, or was cut short: %q", excerpt(data))
 	}
-	if err := json.Unmarshal(trimmed, out); err != nil {
+	if err != nil {
 		return fmt.Sprintf("the body does not have the expected shape (%v)", err)
 	}
 	return ""

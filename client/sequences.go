@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"maps"
 	"net/http"
-	"slices"
 )
 
 // SequencesService holds the methods of Kraiter's kraiter.sequences namespace.
@@ -38,21 +38,20 @@ func (s *SequencesService) Create(ctx context.Context, in CreateSequenceInput) (
 
 // createdFrom reports whether a stored sequence is what in would have created.
 func createdFrom(seq *Sequence, in CreateSequenceInput) bool {
-	return seq.Name == in.Name && seq.Definition == in.Definition && sameTriggers(seq.Triggers, in.Triggers)
+	return seq.Name == in.Name && seq.Definition == in.Definition && SameTriggers(seq.Triggers, in.Triggers)
 }
 
-func sameTriggers(a, b []Trigger) bool {
-	if len(a) != len(b) {
-		return false
+// SameTriggers reports whether a and b hold the same triggers, in any order; a repeated
+// trigger counts once, as the API refuses repeats.
+func SameTriggers(a, b []Trigger) bool {
+	set := func(ts []Trigger) map[Trigger]bool {
+		m := make(map[Trigger]bool, len(ts))
+		for _, t := range ts {
+			m[t] = true
+		}
+		return m
 	}
-	key := func(t Trigger) string { return t.Type + "\x00" + t.EventName + "\x00" + t.SegmentID }
-	ka, kb := make([]string, len(a)), make([]string, len(b))
-	for i := range a {
-		ka[i], kb[i] = key(a[i]), key(b[i])
-	}
-	slices.Sort(ka)
-	slices.Sort(kb)
-	return slices.Equal(ka, kb)
+	return maps.Equal(set(a), set(b))
 }
 
 // Get reads a sequence.
@@ -75,15 +74,7 @@ func (s *SequencesService) Update(ctx context.Context, id string, in UpdateSeque
 
 // sequenceCall makes a call whose answer must be the whole of sequence id.
 func (s *SequencesService) sequenceCall(ctx context.Context, method, path string, body any, id string) (*Sequence, *call, error) {
-	var seq Sequence
-	cl, err := s.c.do(ctx, request{method: method, path: path, body: body, out: &seq, maxBody: maxObjectBody})
-	if err != nil {
-		return nil, cl, err
-	}
-	if problem := sequenceProblem(&seq, id); problem != "" {
-		return nil, cl, cl.unexpected("answered %s", problem)
-	}
-	return &seq, cl, nil
+	return objectCall(ctx, s.c, request{method: method, path: path, body: body}, func(seq *Sequence) string { return sequenceProblem(seq, id) })
 }
 
 // Delete deletes a sequence; its active enrolments are cancelled. It fails with ErrNotFound
@@ -102,33 +93,22 @@ func (s *SequencesService) Delete(ctx context.Context, id string) error {
 
 // GetStatus reads a sequence's status and enrolment counts.
 func (s *SequencesService) GetStatus(ctx context.Context, id string) (*SequenceStatus, error) {
-	var st SequenceStatus
-	cl, err := s.c.do(ctx, request{method: http.MethodGet, path: apiPath("v1", "sequences", id, "status"), out: &st, maxBody: maxObjectBody})
-	if err == nil {
-		if problem := statusProblem(&st, id); problem != "" {
-			err = cl.unexpected("answered %s", problem)
-		}
-	}
+	path := apiPath("v1", "sequences", id, "status")
+	st, _, err := objectCall(ctx, s.c, request{method: http.MethodGet, path: path}, func(st *SequenceStatus) string { return statusProblem(st, id) })
 	if err != nil {
 		return nil, fmt.Errorf("get status of sequence %q: %w", id, err)
 	}
-	return &st, nil
+	return st, nil
 }
 
 // DryRun simulates a contact's path through a sequence without sending anything.
 func (s *SequencesService) DryRun(ctx context.Context, id, contactID string) (*DryRunResult, error) {
-	var res DryRunResult
-	body := map[string]string{"contactId": contactID}
-	cl, err := s.c.do(ctx, request{method: http.MethodPost, path: apiPath("v1", "sequences", id, "dry-run"), body: body, out: &res, maxBody: maxObjectBody})
-	if err == nil {
-		if problem := dryRunProblem(&res, id, contactID); problem != "" {
-			err = cl.unexpected("answered %s", problem)
-		}
-	}
+	r := request{method: http.MethodPost, path: apiPath("v1", "sequences", id, "dry-run"), body: map[string]string{"contactId": contactID}}
+	res, _, err := objectCall(ctx, s.c, r, func(res *DryRunResult) string { return dryRunProblem(res, id, contactID) })
 	if err != nil {
 		return nil, fmt.Errorf("dry-run sequence %q for contact %q: %w", id, contactID, err)
 	}
-	return &res, nil
+	return res, nil
 }
 
 // ListPage reads one page of sequences.

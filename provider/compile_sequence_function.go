@@ -72,10 +72,10 @@ func (compileSequenceFunction) Run(ctx context.Context, req function.RunRequest,
 		resp.Error = function.NewArgumentFuncError(1, problem)
 		return
 	}
-	out, dslDiags := compileDSL(source, filename, vars)
-	if dslDiags.HasErrors() {
+	res, dslDiags := compileDSL(source, filename, vars)
+	if res == nil {
 		resp.Error = function.NewArgumentFuncError(0, dslErrorText(dslDiags, filename))
 		return
 	}
-	resp.Error = resp.Result.Set(ctx, out)
+	resp.Error = resp.Result.Set(ctx, string(res.JSON))
 }

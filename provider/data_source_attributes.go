@@ -19,9 +19,14 @@ func sequenceIDAttribute() schema.StringAttribute {
 	return schema.StringAttribute{
 		MarkdownDescription: "The sequence's id, such as `seq_onboarding`.",
 		Required:            true,
-		Validators: []validator.String{stringvalidator.RegexMatches(client.IDPattern,
-			"must be 1 to 64 letters, digits, underscores or hyphens, such as \"seq_onboarding\"")},
+		Validators:          []validator.String{idValidator("seq_onboarding")},
 	}
+}
+
+// idValidator checks an id of the API (a sequence's, a segment's) at plan time; example is
+// a valid one, for the message.
+func idValidator(example string) validator.String {
+	return stringvalidator.RegexMatches(client.IDPattern, "must be 1 to 64 letters, digits, underscores or hyphens, such as \""+example+"\"")
 }
 
 // limitAttribute is the optional cap on the items a listing data source reads.

@@ -19,14 +19,14 @@ import (
 // file name (the compile_sequence function never has one).
 const defaultDSLFilename = "sequence.kraiter.hcl"
 
-// compileDSL compiles sequence DSL source to the definition's canonical JSON. The JSON is
-// empty when the diagnostics hold an error.
-func compileDSL(source, filename string, vars map[string]string) (string, hcl.Diagnostics) {
+// compileDSL compiles sequence DSL source to the definition and its canonical JSON. The
+// result is nil when the diagnostics hold an error.
+func compileDSL(source, filename string, vars map[string]string) (*dsl.Result, hcl.Diagnostics) {
 	res, diags := dsl.Compile([]byte(source), dsl.Options{Filename: filename, Vars: vars})
-	if diags.HasErrors() || res == nil {
-		return "", diags
+	if diags.HasErrors() {
+		return nil, diags
 	}
-	return string(res.JSON), diags
+	return res, diags
 }
 
 // dslVars reads a map(string) of DSL variables. known is false when the map or one of its

@@ -38,8 +38,8 @@ func unchangedSince(prior map[string]tftypes.Value, seq *client.Sequence) bool {
 	if err != nil {
 		return false
 	}
-	// fromAPI keeps a null or empty set as it is when the API has no triggers.
-	return sameTriggerSet(triggers, seq.Triggers) && (len(triggers) > 0 || len(seq.Triggers) == 0)
+	// A null and an empty set both match no triggers: fromAPI keeps either as it is.
+	return client.SameTriggers(triggers, seq.Triggers)
 }
 
 // rawTriggers reads the triggers attribute's raw set; null is none.

@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/kraiter/terraform-provider-kraiter/client"
-	"github.com/kraiter/terraform-provider-kraiter/definition"
 )
 
 // resolveUnknownCreate settles a create whose answer was lost on every attempt: the sequence
@@ -20,7 +19,7 @@ import (
 // sent is adopted; one that differs is returned with an error, so that Terraform stores it as
 // tainted and replaces it on the next apply.
 func (r *sequenceResource) resolveUnknownCreate(ctx context.Context, in client.CreateSequenceInput, cause error, diags *diag.Diagnostics) *client.Sequence {
-	seq, err := r.client.Sequences.Get(ctx, in.ID)
+	seq, err := r.data.client.Sequences.Get(ctx, in.ID)
 	if err == nil {
 		differs := differences(seq, in)
 		if len(differs) == 0 {
@@ -35,7 +34,7 @@ func (r *sequenceResource) resolveUnknownCreate(ctx context.Context, in client.C
 			in.ID, cause, strings.Join(differs, " and ")))
 		return seq
 	}
-	if errors.Is(err, client.ErrNotFound) && r.data.proof.confirm(ctx, r.client) == nil {
+	if errors.Is(err, client.ErrNotFound) && r.data.proof.confirm(ctx, r.data.client) == nil {
 		diags.AddError("Could not create Kraiter sequence", fmt.Sprintf(
 			"Sequence %q: %v\n\nAsked afterwards, Kraiter answered that no sequence with this id exists: nothing was created. Run apply again.",
 			in.ID, cause))
@@ -56,10 +55,10 @@ func differences(seq *client.Sequence, in client.CreateSequenceInput) []string {
 	if seq.Name != in.Name {
 		out = append(out, "name")
 	}
-	if equal, err := definition.Equal(seq.Definition, in.Definition); err != nil || !equal {
+	if !sameDefinition(seq.Definition, in.Definition) {
 		out = append(out, "definition")
 	}
-	if !sameTriggerSet(seq.Triggers, in.Triggers) {
+	if !client.SameTriggers(seq.Triggers, in.Triggers) {
 		out = append(out, "triggers")
 	}
 	return out

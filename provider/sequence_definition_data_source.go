@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/kraiter/terraform-provider-kraiter/definition"
 )
 
 var _ datasource.DataSourceWithValidateConfig = (*sequenceDefinitionDataSource)(nil)
@@ -82,35 +83,36 @@ func (d *sequenceDefinitionDataSource) Read(ctx context.Context, req datasource.
 	if state.Filename.IsNull() {
 		state.Filename = types.StringValue(defaultDSLFilename)
 	}
-	state.JSON = compileDefinitionConfig(ctx, state, &resp.Diagnostics)
+	state.JSON, _ = compileDefinitionConfig(ctx, state, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
-// compileDefinitionConfig compiles the configured source. The result is unknown while the
-// source, file name or vars are, and null after an error, which is in diags.
-func compileDefinitionConfig(ctx context.Context, cfg sequenceDefinitionDataSourceModel, diags *diag.Diagnostics) types.String {
+// compileDefinitionConfig compiles the configured source to its JSON and the definition. The
+// JSON is unknown while the source, file name or vars are, and null after an error, which is
+// in diags; the definition is nil unless the source compiled.
+func compileDefinitionConfig(ctx context.Context, cfg sequenceDefinitionDataSourceModel, diags *diag.Diagnostics) (types.String, *definition.Definition) {
 	if cfg.Source.IsUnknown() || cfg.Filename.IsUnknown() {
-		return types.StringUnknown()
+		return types.StringUnknown(), nil
 	}
 	vars, known, problem := dslVars(ctx, cfg.Vars)
 	if problem != "" {
 		diags.AddAttributeError(path.Root("vars"), "Invalid sequence DSL variable", problem)
-		return types.StringNull()
+		return types.StringNull(), nil
 	}
 	if !known {
-		return types.StringUnknown()
+		return types.StringUnknown(), nil
 	}
 	filename := cfg.Filename.ValueString()
 	if cfg.Filename.IsNull() {
 		filename = defaultDSLFilename
 	}
-	out, dslDiags := compileDSL(cfg.Source.ValueString(), filename, vars)
+	res, dslDiags := compileDSL(cfg.Source.ValueString(), filename, vars)
 	addDSLDiagnostics(diags, path.Root("source"), filename, dslDiags)
-	if dslDiags.HasErrors() {
-		return types.StringNull()
+	if res == nil {
+		return types.StringNull(), nil
 	}
-	return types.StringValue(out)
+	return types.StringValue(string(res.JSON)), res.Definition
 }

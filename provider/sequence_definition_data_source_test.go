@@ -242,7 +242,7 @@ func TestCompileDefinitionConfig(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var diags diag.Diagnostics
-			got := compileDefinitionConfig(ctx, tt.cfg, &diags)
+			got, _ := compileDefinitionConfig(ctx, tt.cfg, &diags)
 			if !got.Equal(tt.want) {
 				t.Errorf("json = %s, want %s", got, tt.want)
 			}

@@ -80,15 +80,7 @@ func (d *sequenceDryRunDataSource) Read(ctx context.Context, req datasource.Read
 	}
 	state.Steps = make([]stepVisitModel, 0, len(res.Steps))
 	for _, s := range res.Steps {
-		state.Steps = append(state.Steps, stepVisitModel{
-			Path:       types.StringValue(s.Path),
-			Type:       types.StringValue(s.Type),
-			TemplateID: optionalString(s.TemplateID),
-			WouldSend:  types.BoolPointerValue(s.WouldSend),
-			Duration:   optionalString(s.Duration),
-			Matched:    types.BoolPointerValue(s.Matched),
-			Reason:     optionalString(s.Reason),
-		})
+		state.Steps = append(state.Steps, newStepVisit(s.Path, s.Type, s.TemplateID, s.Duration, s.Reason, s.WouldSend, s.Matched))
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

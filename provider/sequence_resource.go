@@ -18,7 +18,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/kraiter/terraform-provider-kraiter/client"
@@ -39,9 +38,9 @@ var noNUL = regexp.MustCompile(`^[^\x00]*$`)
 
 func newSequenceResource() resource.Resource { return &sequenceResource{} }
 
+// sequenceResource reaches the API through data.client, once apiClient has said there is one.
 type sequenceResource struct {
-	client *client.Client
-	data   *providerData
+	data *providerData
 }
 
 type sequenceModel struct {
@@ -69,8 +68,7 @@ func (r *sequenceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "Unique id of the sequence, such as `seq_onboarding`: 1 to 64 letters, digits, `_` or `-`. Changing it replaces the sequence.",
 				Required:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators: []validator.String{stringvalidator.RegexMatches(client.IDPattern,
-					"must be 1 to 64 letters, digits, underscores or hyphens, such as \"seq_onboarding\"")},
+				Validators:          []validator.String{idValidator("seq_onboarding")},
 			},
 			"name": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("Human-readable name, 1 to %d characters.", client.MaxNameLength),
@@ -107,8 +105,7 @@ func (r *sequenceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 						"segment_id": schema.StringAttribute{
 							MarkdownDescription: "The segment whose new members are enrolled, such as `seg_trial`: 1 to 64 letters, digits, `_` or `-`. Required for `type = \"segment\"`.",
 							Optional:            true,
-							Validators: []validator.String{stringvalidator.RegexMatches(client.IDPattern,
-								"must be 1 to 64 letters, digits, underscores or hyphens, such as \"seg_trial\"")},
+							Validators:          []validator.String{idValidator("seg_trial")},
 						},
 					},
 				},
@@ -133,17 +130,15 @@ func (r *sequenceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 }
 
 func (r *sequenceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics); r.data != nil {
-		r.client = r.data.client
-	}
+	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // believeNotFound reports whether a NOT_FOUND answer about sequence id may be acted on: only
 // once the provider has proof that it is talking to Kraiter's sequences API. Otherwise it adds
 // an error that says what to check.
 func (r *sequenceResource) believeNotFound(ctx context.Context, id string, diags *diag.Diagnostics) bool {
-	if err := r.data.proof.confirm(ctx, r.client); err != nil {
-		diags.AddError("Cannot confirm that the sequence is gone", notFoundUnconfirmed(id, r.client.BaseURL(), err))
+	if err := r.data.proof.confirm(ctx, r.data.client); err != nil {
+		diags.AddError("Cannot confirm that the sequence is gone", notFoundUnconfirmed(id, r.data.client.BaseURL(), err))
 		return false
 	}
 	return true
@@ -197,12 +192,13 @@ func (r *sequenceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	}
 	// The raw values are compared: reading whole models on every plan costs more than the
 	// rest of this resource's planning.
-	var plan, state map[string]tftypes.Value
-	if err := req.Plan.Raw.As(&plan); err != nil {
+	plan, err := rawAttributes(req.Plan.Raw)
+	if err != nil {
 		resp.Diagnostics.AddError("Could not read the plan", err.Error())
 		return
 	}
-	if err := req.State.Raw.As(&state); err != nil {
+	state, err := rawAttributes(req.State.Raw)
+	if err != nil {
 		resp.Diagnostics.AddError("Could not read the state", err.Error())
 		return
 	}
@@ -245,7 +241,7 @@ func (r *sequenceResource) Create(ctx context.Context, req resource.CreateReques
 		Definition: plan.Definition.ValueString(),
 		Triggers:   triggers,
 	}
-	seq, err := r.client.Sequences.Create(ctx, in)
+	seq, err := r.data.client.Sequences.Create(ctx, in)
 	switch {
 	case errors.Is(err, client.ErrConflict):
 		resp.Diagnostics.AddAttributeError(path.Root("id"), "Sequence already exists", conflictDetail(id))
@@ -293,7 +289,7 @@ func (r *sequenceResource) Read(ctx context.Context, req resource.ReadRequest, r
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	seq, err := r.client.Sequences.Get(ctx, id)
+	seq, err := r.data.client.Sequences.Get(ctx, id)
 	if errors.Is(err, client.ErrNotFound) {
 		if !r.believeNotFound(ctx, id, &resp.Diagnostics) {
 			return
@@ -357,7 +353,7 @@ func (r *sequenceResource) Update(ctx context.Context, req resource.UpdateReques
 
 	id := plan.ID.ValueString()
 	if changed {
-		seq, err := r.client.Sequences.Update(ctx, id, in)
+		seq, err := r.data.client.Sequences.Update(ctx, id, in)
 		if err != nil {
 			addAPIError(&resp.Diagnostics, "update", id, err)
 			return
@@ -384,7 +380,7 @@ func (r *sequenceResource) Delete(ctx context.Context, req resource.DeleteReques
 	defer cancel()
 
 	id := state.ID.ValueString()
-	err := r.client.Sequences.Delete(ctx, id)
+	err := r.data.client.Sequences.Delete(ctx, id)
 	switch {
 	case errors.Is(err, client.ErrNotFound):
 		// Already gone, once the answer is known to come from Kraiter's API.

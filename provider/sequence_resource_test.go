@@ -615,7 +615,7 @@ func TestSequenceResource_deleteOfDeletedSucceeds(t *testing.T) {
 	ctx := context.Background()
 	inst := localservertest.Start(t)
 	c := apiClient(t, inst)
-	r := &sequenceResource{client: c, data: &providerData{client: c}}
+	r := &sequenceResource{data: &providerData{client: c}}
 	state := resourceState(t, r, "seq_never_there")
 	resp := &fwresource.DeleteResponse{State: state}
 	r.Delete(ctx, fwresource.DeleteRequest{State: state}, resp)

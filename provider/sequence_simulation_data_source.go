@@ -215,12 +215,8 @@ func (d *sequenceSimulationDataSource) Read(ctx context.Context, req datasource.
 	}
 	for _, v := range res.Steps {
 		state.Steps = append(state.Steps, simulatedStepModel{
-			stepVisitModel: stepVisitModel{
-				Path: types.StringValue(v.Path), Type: types.StringValue(string(v.Type)),
-				TemplateID: optionalString(v.TemplateID), Duration: optionalString(v.Duration),
-				Matched: types.BoolPointerValue(v.Matched), WouldSend: types.BoolPointerValue(v.WouldSend), Reason: optionalString(v.Reason),
-			},
-			After: types.StringValue(definition.FormatOffset(v.After)), AfterMinutes: types.Int64Value(int64(v.After / time.Minute)),
+			stepVisitModel: newStepVisit(v.Path, string(v.Type), v.TemplateID, v.Duration, v.Reason, v.WouldSend, v.Matched),
+			After:          types.StringValue(definition.FormatOffset(v.After)), AfterMinutes: types.Int64Value(int64(v.After / time.Minute)),
 		})
 	}
 	state.Completed = types.BoolValue(res.Completed)
@@ -241,15 +237,7 @@ func simulatedDefinition(ctx context.Context, cfg sequenceSimulationModel, diags
 		}
 		return def
 	}
-	compiled := compileDefinitionConfig(ctx, sequenceDefinitionDataSourceModel{Source: cfg.Source, Filename: cfg.Filename, Vars: cfg.Vars}, diags)
-	if compiled.IsNull() || compiled.IsUnknown() {
-		return nil
-	}
-	def, err := definition.ParseString(compiled.ValueString())
-	if err != nil {
-		diags.AddAttributeError(path.Root("source"), "Invalid sequence definition", describeDefinitionError(err))
-		return nil
-	}
+	_, def := compileDefinitionConfig(ctx, sequenceDefinitionDataSourceModel{Source: cfg.Source, Filename: cfg.Filename, Vars: cfg.Vars}, diags)
 	return def
 }
 

@@ -17,6 +17,15 @@ type stepVisitModel struct {
 	Reason     types.String `tfsdk:"reason"`
 }
 
+// newStepVisit is a stepVisitModel; empty texts and nil flags are the fields that do not apply.
+func newStepVisit(path, typ, templateID, duration, reason string, wouldSend, matched *bool) stepVisitModel {
+	return stepVisitModel{
+		Path: types.StringValue(path), Type: types.StringValue(typ),
+		TemplateID: optionalString(templateID), Duration: optionalString(duration), Reason: optionalString(reason),
+		WouldSend: types.BoolPointerValue(wouldSend), Matched: types.BoolPointerValue(matched),
+	}
+}
+
 // stepVisitAttributes are the attributes of a stepVisitModel.
 func stepVisitAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{

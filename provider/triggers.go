@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -65,19 +64,4 @@ func newTriggerModels(triggers []client.Trigger) []triggerModel {
 		})
 	}
 	return out
-}
-
-// sameTriggerSet reports whether two lists hold the same triggers, in any order.
-func sameTriggerSet(a, b []client.Trigger) bool {
-	key := func(t client.Trigger) string { return t.Type + "\x00" + t.EventName + "\x00" + t.SegmentID }
-	ka, kb := make([]string, 0, len(a)), make([]string, 0, len(b))
-	for _, t := range a {
-		ka = append(ka, key(t))
-	}
-	for _, t := range b {
-		kb = append(kb, key(t))
-	}
-	slices.Sort(ka)
-	slices.Sort(kb)
-	return slices.Equal(slices.Compact(ka), slices.Compact(kb))
 }
