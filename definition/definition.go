@@ -67,11 +67,8 @@ func walk(path string, steps []Step, fn func(string, *Step)) {
 		s := &steps[i]
 		at := path + "[" + strconv.Itoa(i) + "]"
 		fn(at, s)
-		fields := s.Type.mustSpec().fields
-		for j := range fields {
-			if f := &fields[j]; f.Kind == FieldSteps {
-				walk(at+"."+f.Name, f.Steps(s), fn)
-			}
+		for _, f := range s.Type.mustSpec().lists {
+			walk(at+"."+f.Name, f.Steps(s), fn)
 		}
 	}
 }

@@ -9,11 +9,25 @@ import (
 // MaxDuration bounds every duration so that virtual-clock arithmetic cannot overflow.
 const MaxDuration = 10 * 365 * 24 * time.Hour
 
-var durationUnits = map[byte]time.Duration{
-	'm': time.Minute,
-	'h': time.Hour,
-	'd': 24 * time.Hour,
-	'w': 7 * 24 * time.Hour,
+// durationUnits are the units of durations and offsets, largest first.
+var durationUnits = []struct {
+	unit byte
+	size time.Duration
+}{
+	{'w', 7 * 24 * time.Hour},
+	{'d', 24 * time.Hour},
+	{'h', time.Hour},
+	{'m', time.Minute},
+}
+
+// unitSize is the length of one unit; ok is false for a byte that is no unit.
+func unitSize(unit byte) (size time.Duration, ok bool) {
+	for _, u := range durationUnits {
+		if u.unit == unit {
+			return u.size, true
+		}
+	}
+	return 0, false
 }
 
 // ParseDuration reads a duration of the definition format: a whole number and one unit,
@@ -23,7 +37,7 @@ func ParseDuration(s string) (time.Duration, error) {
 	if len(s) < 2 {
 		return 0, bad
 	}
-	unit, ok := durationUnits[s[len(s)-1]]
+	unit, ok := unitSize(s[len(s)-1])
 	if !ok {
 		return 0, bad
 	}
@@ -50,6 +64,6 @@ func CanonicalDuration(s string) (string, error) {
 	if d == 0 {
 		return DefaultEmailDelay, nil
 	}
-	unit := durationUnits[s[len(s)-1]]
+	unit, _ := unitSize(s[len(s)-1])
 	return strconv.FormatInt(int64(d/unit), 10) + s[len(s)-1:], nil
 }

@@ -198,7 +198,7 @@ func (p *parser) step(path string, raw any, depth int, s *Step) bool {
 		return false
 	}
 	p.unknownKeys(path, obj, spec.keys...)
-	if spec.nests && depth+1 > MaxDepth {
+	if len(spec.lists) > 0 && depth+1 > MaxDepth {
 		p.add(path, "%ss are nested %d deep; at most %d levels are allowed", spec.typ, depth+1, MaxDepth)
 		return false
 	}

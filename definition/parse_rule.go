@@ -39,26 +39,18 @@ func (p *parser) rule(path string, raw any, depth int) *Rule {
 
 // ruleKind finds the one kind whose key the rule has.
 func (p *parser) ruleKind(path string, obj map[string]any) (RuleKind, bool) {
-	var found RuleKind
-	count := 0
+	var forms []string
 	for _, k := range ruleKinds {
 		if _, ok := obj[string(k)]; ok {
-			found = k
-			count++
+			forms = append(forms, string(k))
 		}
 	}
-	switch count {
+	switch len(forms) {
 	case 1:
-		return found, true
+		return RuleKind(forms[0]), true
 	case 0:
 		p.add(path, "a rule needs one of the keys %s", ruleKindsText)
 	default:
-		var forms []string
-		for _, k := range ruleKinds {
-			if _, ok := obj[string(k)]; ok {
-				forms = append(forms, string(k))
-			}
-		}
 		p.add(path, "a rule has exactly one form, but this one has %s; split it with \"all\" or \"any\"", strings.Join(quoteAll(forms), " and "))
 	}
 	return "", false
@@ -66,10 +58,11 @@ func (p *parser) ruleKind(path string, obj map[string]any) (RuleKind, bool) {
 
 // ruleKindsText lists the kinds' keys for messages: `"all", "any", "not", "attribute" or "event"`.
 var ruleKindsText = func() string {
-	quoted := make([]string, len(ruleKinds))
+	names := make([]string, len(ruleKinds))
 	for i, k := range ruleKinds {
-		quoted[i] = `"` + string(k) + `"`
+		names[i] = string(k)
 	}
+	quoted := quoteAll(names)
 	return strings.Join(quoted[:len(quoted)-1], ", ") + " or " + quoted[len(quoted)-1]
 }()
 
@@ -90,10 +83,7 @@ func (p *parser) ruleList(path string, obj map[string]any, kind RuleKind, depth 
 	if len(list) == 0 {
 		p.add(path+"."+key, "must hold at least one rule")
 	}
-	if kind == RuleAll {
-		return &Rule{All: rules}
-	}
-	return &Rule{Any: rules}
+	return Group(kind, rules)
 }
 
 // ruleNot parses a not: one rule, negated.
@@ -110,10 +100,10 @@ func (p *parser) ruleNot(path string, obj map[string]any, depth int) *Rule {
 func (p *parser) ruleAttribute(path string, obj map[string]any) *Rule {
 	r := &Rule{}
 	r.Attribute, _ = p.requiredString(path, obj, "attribute", "an attribute name such as \"plan\"")
-	op, ok := p.requiredString(path, obj, "op", "one of "+strings.Join(quoteAll(AttributeOps), ", "))
+	op, ok := p.requiredString(path, obj, "op", "one of "+attributeOpsText)
 	known := slices.Contains(AttributeOps, op)
 	if ok && !known {
-		p.add(path+".op", "unknown attribute operator %q; expected one of %s%s", op, strings.Join(quoteAll(AttributeOps), ", "), DidYouMean(op, AttributeOps))
+		p.add(path+".op", "unknown attribute operator %q; expected one of %s%s", op, attributeOpsText, DidYouMean(op, AttributeOps))
 	}
 	r.Op = op
 	v, has := obj["value"]
@@ -124,7 +114,7 @@ func (p *parser) ruleAttribute(path string, obj map[string]any) *Rule {
 		p.add(path+".value", "is required for %q", op)
 	case has:
 		r.Value = canonicalValue(v)
-		if isOrdering(op) && !isNumberOrString(v) {
+		if IsOrdering(op) && !isNumberOrString(v) {
 			p.add(path+".value", "%q compares numbers or strings, not %s", op, describe(v))
 		}
 	}

@@ -1,6 +1,9 @@
 package definition
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // RuleKind is the form of a rule, named by the key that introduces it in the JSON.
 type RuleKind string
@@ -68,8 +71,11 @@ var AttributeOps = []string{OpEq, OpNe, OpGt, OpGte, OpLt, OpLte, OpContains, Op
 // EventOps lists the event operators.
 var EventOps = []string{OpPerformed, OpNotPerformed}
 
-// isOrdering reports whether an attribute operator orders numbers or strings.
-func isOrdering(op string) bool {
+// attributeOpsText lists the attribute operators for messages: `"eq", "ne", ...`.
+var attributeOpsText = strings.Join(quoteAll(AttributeOps), ", ")
+
+// IsOrdering reports whether an attribute operator orders numbers or strings.
+func IsOrdering(op string) bool {
 	return op == OpGt || op == OpGte || op == OpLt || op == OpLte
 }
 
@@ -86,6 +92,20 @@ func (r *Rule) Kind() RuleKind {
 		return RuleEvent
 	default:
 		return RuleAttribute
+	}
+}
+
+// Group is the rule of kind RuleAll or RuleAny over rules.
+func Group(kind RuleKind, rules []Rule) *Rule {
+	switch kind {
+	case RuleAll:
+		return &Rule{All: rules}
+	case RuleAny:
+		return &Rule{Any: rules}
+	case RuleNot, RuleAttribute, RuleEvent:
+		panic(fmt.Sprintf("definition: a %q rule is not a group", kind))
+	default:
+		panic(fmt.Sprintf("definition: unknown rule kind %q", kind))
 	}
 }
 

@@ -95,17 +95,6 @@ func Simulate(def *Definition, in SimulationInput) SimulationResult {
 	return res
 }
 
-// offsetUnits are the units of an offset, largest first.
-var offsetUnits = []struct {
-	unit byte
-	size time.Duration
-}{
-	{'w', 7 * 24 * time.Hour},
-	{'d', 24 * time.Hour},
-	{'h', time.Hour},
-	{'m', time.Minute},
-}
-
 // ParseOffset reads a time after the enrolment: a duration of the definition format, or
 // several joined, largest unit first, such as "2d12h", the way FormatOffset writes them.
 func ParseOffset(s string) (time.Duration, error) {
@@ -118,17 +107,17 @@ func ParseOffset(s string) (time.Duration, error) {
 			return 0, bad
 		}
 		i := next
-		for i < len(offsetUnits) && offsetUnits[i].unit != rest[digits] {
+		for i < len(durationUnits) && durationUnits[i].unit != rest[digits] {
 			i++
 		}
-		if i == len(offsetUnits) {
+		if i == len(durationUnits) {
 			return 0, bad
 		}
 		n, err := strconv.ParseUint(rest[:digits], 10, 64)
-		if err != nil || n > uint64(MaxDuration/offsetUnits[i].size) || total > MaxDuration-time.Duration(n)*offsetUnits[i].size {
+		if err != nil || n > uint64(MaxDuration/durationUnits[i].size) || total > MaxDuration-time.Duration(n)*durationUnits[i].size {
 			return 0, fmt.Errorf("%q is too long; times are at most 10 years (3650d)", s)
 		}
-		total += time.Duration(n) * offsetUnits[i].size
+		total += time.Duration(n) * durationUnits[i].size
 		rest, next = rest[digits+1:], i+1
 	}
 	if next == 0 {
@@ -148,7 +137,7 @@ func FormatOffset(d time.Duration) string {
 		magnitude = -magnitude
 	}
 	start := b.Len()
-	for _, u := range offsetUnits[1:] { // days read more easily than weeks on a timeline
+	for _, u := range durationUnits[1:] { // days read more easily than weeks on a timeline
 		if n := magnitude / uint64(u.size); n > 0 {
 			b.WriteString(strconv.FormatUint(n, 10))
 			b.WriteByte(u.unit)

@@ -136,8 +136,9 @@ type stepSpec struct {
 
 	// keys are the keys a step of the type may have: "type" and its fields' names.
 	keys []string
-	// nests says whether the type holds steps, which makes it count towards MaxDepth.
-	nests bool
+	// lists are its step-list fields, the branches Walk follows. A type that has any holds
+	// steps, which makes it count towards MaxDepth.
+	lists []*Field
 }
 
 // stepSpecs is the table of step types, in documentation order. It is filled by init from
@@ -161,7 +162,9 @@ func init() {
 		for j := range spec.fields {
 			f := &spec.fields[j]
 			spec.keys = append(spec.keys, f.Name)
-			spec.nests = spec.nests || f.Kind == FieldSteps
+			if f.Kind == FieldSteps {
+				spec.lists = append(spec.lists, f)
+			}
 			f.want = kindNoun(f.Kind) + " such as " + f.Example
 		}
 		stepTypeList = append(stepTypeList, spec.typ)
@@ -241,6 +244,15 @@ func (t StepType) Doc() string {
 func (t StepType) Fields() []Field {
 	if spec := t.spec(); spec != nil {
 		return spec.fields
+	}
+	return nil
+}
+
+// StepLists lists the step-list fields of t, its branches, in the order of Fields; nil for an
+// unknown type or one without branches. The slice is shared: do not modify it.
+func (t StepType) StepLists() []*Field {
+	if spec := t.spec(); spec != nil {
+		return spec.lists
 	}
 	return nil
 }

@@ -24,7 +24,11 @@ var classStyles = []struct {
 // drawn, class removed, in a "Removed" box of their own. Only the classes in use are declared,
 // so when nothing changed the text is Graph's.
 func GraphDiff(newDef, oldDef *definition.Definition) string {
-	d := Diff(oldDef, newDef)
+	return Diff(oldDef, newDef).Graph()
+}
+
+// Graph is GraphDiff of the diff's two definitions.
+func (d *StepDiff) Graph() string {
 	g := newGraph()
 	g.flowchart(d.newDef)
 

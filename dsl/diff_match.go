@@ -31,7 +31,7 @@ func flattenSteps(def *definition.Definition) []stepNode {
 			at := path + "[" + strconv.Itoa(i) + "]"
 			nodes = append(nodes, stepNode{step: s, path: at, key: stepKey(s), parent: parent, branch: branch, branches: branches})
 			self := len(nodes) - 1
-			for _, f := range stepLists(s) {
+			for _, f := range s.Type.StepLists() {
 				walk(at+"."+f.Name, f.Steps(s), self, f.Name, branches+"."+f.Name)
 			}
 		}

@@ -75,10 +75,19 @@ func (d *StepDiff) Markdown(oldName, newName string) string {
 	if d.Equal {
 		return noChange + "\n"
 	}
+	return "**Changes in meaning:** " + d.Summary() + ".\n\n" +
+		markdown.CodeBlock("diff", d.Unified(oldName, newName)) + "\n" + d.ChangeList()
+}
+
+// Unified is the unified diff of the two definitions decompiled to canonical DSL, labelled
+// oldName and newName.
+func (d *StepDiff) Unified(oldName, newName string) string {
+	return udiff.Unified(oldName, newName, string(Decompile(d.oldDef)), string(Decompile(d.newDef)))
+}
+
+// ChangeList lists the changes in Markdown, one item per change and per changed field.
+func (d *StepDiff) ChangeList() string {
 	var b strings.Builder
-	b.WriteString("**Changes in meaning:** " + summary(d.Changes) + ".\n\n")
-	unified := udiff.Unified(oldName, newName, string(Decompile(d.oldDef)), string(Decompile(d.newDef)))
-	b.WriteString(markdown.CodeBlock("diff", unified) + "\n")
 	for _, c := range d.Changes {
 		was := ""
 		if c.OldPath != "" && c.OldPath != c.Path {
@@ -95,12 +104,12 @@ func (d *StepDiff) Markdown(oldName, newName string) string {
 	return b.String()
 }
 
-// summary counts the changes by kind: "1 added, 2 moved".
-func summary(changes []Change) string {
+// Summary counts the changes by kind: "1 added, 2 moved".
+func (d *StepDiff) Summary() string {
 	var parts []string
 	for _, kind := range []ChangeKind{ChangeAdded, ChangeChanged, ChangeMoved, ChangeRemoved} {
 		n := 0
-		for _, c := range changes {
+		for _, c := range d.Changes {
 			if c.Kind == kind {
 				n++
 			}

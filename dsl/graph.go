@@ -50,21 +50,19 @@ func (g *graph) flowchart(def *definition.Definition) {
 	if def == nil {
 		def = &definition.Definition{}
 	}
-	g.assign(def)
 	g.line("flowchart TD")
 	g.line(`  ` + idStart + `(["Start"])`)
-	def.Walk(func(path string, s *definition.Step) { g.node("  ", g.ids[path], s) })
+	// Every step, nested ones included, gets its id in document order as its node is drawn.
+	def.Walk(func(path string, s *definition.Step) {
+		g.ids[path] = g.newID(nodeBase(s))
+		g.node("  ", g.ids[path], s)
+	})
 	g.line(`  ` + idFinish + `(["End"])`)
 	g.line("  " + idStart + " --> " + g.entry("steps", def.Steps, idFinish))
 	g.edges("steps", def.Steps, idFinish)
 }
 
 func itemPath(list string, i int) string { return list + "[" + strconv.Itoa(i) + "]" }
-
-// assign gives every step, nested ones included, its id, in document order.
-func (g *graph) assign(def *definition.Definition) {
-	def.Walk(func(path string, s *definition.Step) { g.ids[path] = g.newID(nodeBase(s)) })
-}
 
 // newID returns base, or base_2, base_3... when it is taken.
 func (g *graph) newID(base string) string {
@@ -127,7 +125,7 @@ func (g *graph) edges(list string, steps []definition.Step, next string) {
 		if i+1 < len(steps) {
 			after = g.ids[itemPath(list, i+1)]
 		}
-		branches := stepLists(s)
+		branches := s.Type.StepLists()
 		if len(branches) == 0 {
 			g.line(fmt.Sprintf("  %s --> %s", id, after))
 			continue
@@ -140,18 +138,6 @@ func (g *graph) edges(list string, steps []definition.Step, next string) {
 			g.edges(at+"."+f.Name, f.Steps(s), after)
 		}
 	}
-}
-
-// stepLists are the step-list fields of a step's type.
-func stepLists(s *definition.Step) []*definition.Field {
-	var lists []*definition.Field
-	fields := s.Type.Fields()
-	for i := range fields {
-		if fields[i].Kind == definition.FieldSteps {
-			lists = append(lists, &fields[i])
-		}
-	}
-	return lists
 }
 
 // entry is the node a step list starts at: its first step, or next when it is empty.

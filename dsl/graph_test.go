@@ -62,7 +62,7 @@ func TestGraphNodeIDs(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			g := newGraph()
 			def := mustDefinition(t, tt.src)
-			g.assign(def)
+			g.flowchart(def)
 			var got []string
 			def.Walk(func(path string, _ *definition.Step) { got = append(got, g.ids[path]) })
 			if strings.Join(got, " ") != strings.Join(tt.want, " ") {

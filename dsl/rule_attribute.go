@@ -60,16 +60,12 @@ func (c *compiler) comparison(e *hclsyntax.BinaryOpExpr, op, path string) (*defi
 	if !ok {
 		return nil, false
 	}
-	if isOrdering(op) && !isNumberOrString(value) {
+	if definition.IsOrdering(op) && !isNumberOrString(value) {
 		c.diags = append(c.diags, errorAt(valueExpr.Range(), "Incorrect type",
 			fmt.Sprintf("<, <=, > and >= compare numbers or strings, not %s. Compare with a number such as 18, or use == for other values.", describeJSON(value))))
 		return nil, false
 	}
 	return &definition.Rule{Attribute: name, Op: op, Value: value}, true
-}
-
-func isOrdering(op string) bool {
-	return op == definition.OpGt || op == definition.OpGte || op == definition.OpLt || op == definition.OpLte
 }
 
 func isNumberOrString(value []byte) bool {

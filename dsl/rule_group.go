@@ -14,7 +14,12 @@ import (
 // group compiles a chain of && (or ||) to one all (or any). Only operators written without
 // parentheses are merged: (a && b) && c stays an all inside an all.
 func (c *compiler) group(e *hclsyntax.BinaryOpExpr, kind definition.RuleKind, path string, depth int) (*definition.Rule, bool) {
-	operands := flatten(e, e.Op, nil)
+	return c.members(kind, flatten(e, e.Op, nil), path, depth)
+}
+
+// members compiles the operands of an all or an any, each at path.kind[i], reporting every
+// one that fails.
+func (c *compiler) members(kind definition.RuleKind, operands []hclsyntax.Expression, path string, depth int) (*definition.Rule, bool) {
 	rules := make([]definition.Rule, 0, len(operands))
 	ok := true
 	for i, operand := range operands {
@@ -28,10 +33,7 @@ func (c *compiler) group(e *hclsyntax.BinaryOpExpr, kind definition.RuleKind, pa
 	if !ok {
 		return nil, false
 	}
-	if kind == definition.RuleAll {
-		return &definition.Rule{All: rules}, true
-	}
-	return &definition.Rule{Any: rules}, true
+	return definition.Group(kind, rules), true
 }
 
 func flatten(expr hclsyntax.Expression, op *hclsyntax.Operation, into []hclsyntax.Expression) []hclsyntax.Expression {
@@ -47,21 +49,5 @@ func (c *compiler) callGroup(e *hclsyntax.FunctionCallExpr, path string, depth i
 	if len(e.Args) == 0 {
 		return c.wrongArgs(e, fmt.Sprintf("%s takes one or more conditions: %s(contact.plan == \"pro\", exists(contact.company)).", e.Name, e.Name))
 	}
-	rules := make([]definition.Rule, 0, len(e.Args))
-	ok := true
-	for i, arg := range e.Args {
-		r, rOK := c.rule(arg, fmt.Sprintf("%s.%s[%d]", path, e.Name, i), depth+1)
-		if !rOK {
-			ok = false
-			continue
-		}
-		rules = append(rules, *r)
-	}
-	if !ok {
-		return nil, false
-	}
-	if e.Name == fnAll {
-		return &definition.Rule{All: rules}, true
-	}
-	return &definition.Rule{Any: rules}, true
+	return c.members(definition.RuleKind(e.Name), e.Args, path, depth)
 }

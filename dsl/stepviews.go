@@ -80,16 +80,8 @@ func (v *stepView) edgeLabel(t definition.StepType, branch string) string {
 
 // emailAfter is " after DELAY" for an email with a delay, or "".
 func emailAfter(s *definition.Step) string {
-	if delay := emailDelay(s); delay != definition.DefaultEmailDelay {
-		return " after " + delay
+	if s.Delay != "" && s.Delay != definition.DefaultEmailDelay {
+		return " after " + s.Delay
 	}
 	return ""
-}
-
-// emailDelay is an email's delay with the default filled, as definition.Parse fills it.
-func emailDelay(s *definition.Step) string {
-	if s.Delay == "" {
-		return definition.DefaultEmailDelay
-	}
-	return s.Delay
 }

@@ -3,8 +3,6 @@ package review
 import (
 	"strings"
 
-	"github.com/aymanbagabas/go-udiff"
-
 	"github.com/kraiter/terraform-provider-kraiter/dsl"
 	"github.com/kraiter/terraform-provider-kraiter/internal/markdown"
 )
@@ -50,7 +48,12 @@ func fieldCode(f field) string {
 
 func destroyText(s *sequenceState) string {
 	return "> [!WARNING]\n> Deleting this sequence cancels its active enrolments: the contacts in it get none of its remaining emails.\n\n" +
-		"- **Name:** " + fieldCode(s.name) + "\n" +
+		overview(s)
+}
+
+// overview lists a sequence's name, triggers and steps.
+func overview(s *sequenceState) string {
+	return "- **Name:** " + fieldCode(s.name) + "\n" +
 		"- **Triggers:** " + s.triggers.text() + "\n" +
 		"- **Steps:** " + stepsSummary(s) + "\n\n"
 }
@@ -70,10 +73,7 @@ func replaceWarning(c sequenceChange) string {
 
 func createParts(head string, c sequenceChange, contacts []Contact) []part {
 	s := c.after
-	parts := []part{{text: head +
-		"- **Name:** " + fieldCode(s.name) + "\n" +
-		"- **Triggers:** " + s.triggers.text() + "\n" +
-		"- **Steps:** " + stepsSummary(s) + "\n\n"}}
+	parts := []part{{text: head + overview(s)}}
 	if s.def == nil {
 		return parts
 	}
@@ -111,12 +111,12 @@ func updateParts(head string, c sequenceChange, contacts []Contact) []part {
 	if len(lines) > 0 {
 		text += strings.Join(lines, "\n") + "\n\n"
 	}
-	parts := []part{{text: text + stepChanges(diff)}}
+	parts := []part{{text: text + "**Step changes:** " + diff.Summary() + "\n\n" + diff.ChangeList() + "\n"}}
 	if table := contactsTable(contacts, c, before.def, after.def); table != "" {
 		parts = append(parts, part{text: table + "\n", detail: detailContacts})
 	}
-	unified := udiff.Unified(c.address+" (before)", c.address+" (after)", string(dsl.Decompile(before.def)), string(dsl.Decompile(after.def)))
+	unified := diff.Unified(c.address+" (before)", c.address+" (after)")
 	return append(parts,
 		part{text: codeBlock("diff", "DSL diff", unified) + "\n", detail: detailDSL},
-		part{text: codeBlock("mermaid", "Graph, changes marked", dsl.GraphDiff(after.def, before.def)) + "\n", detail: detailGraph})
+		part{text: codeBlock("mermaid", "Graph, changes marked", diff.Graph()) + "\n", detail: detailGraph})
 }

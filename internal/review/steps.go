@@ -1,12 +1,9 @@
 package review
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
-	"github.com/kraiter/terraform-provider-kraiter/dsl"
-	"github.com/kraiter/terraform-provider-kraiter/internal/markdown"
 )
 
 // This file writes what the comment says about a sequence's steps: how many there are, what
@@ -54,41 +51,4 @@ func stepsSummary(s *sequenceState) string {
 		}
 	}
 	return plural(total, "step") + " (" + strings.Join(kinds, ", ") + ")"
-}
-
-// stepChanges lists a diff's changed steps, one line per change and per changed field.
-func stepChanges(d *dsl.StepDiff) string {
-	var b strings.Builder
-	b.WriteString("**Step changes:** " + changeCounts(d.Changes) + "\n\n")
-	for _, c := range d.Changes {
-		was := ""
-		if c.OldPath != "" && c.OldPath != c.Path {
-			was = " (was " + markdown.CodeSpan(c.OldPath) + ")"
-		}
-		if c.Kind != dsl.ChangeChanged {
-			b.WriteString("- **" + string(c.Kind) + "** " + markdown.CodeSpan(c.Path) + was + ": " + markdown.CodeSpan(c.Step) + "\n")
-			continue
-		}
-		for _, f := range c.Fields {
-			b.WriteString("- **changed** " + markdown.CodeSpan(c.Path+"."+f.Name) + was + ": " + markdown.CodeSpan(f.Old) + " → " + markdown.CodeSpan(f.New) + "\n")
-		}
-	}
-	return b.String() + "\n"
-}
-
-// changeCounts counts changes by kind: "1 added, 2 moved".
-func changeCounts(changes []dsl.Change) string {
-	var parts []string
-	for _, kind := range []dsl.ChangeKind{dsl.ChangeAdded, dsl.ChangeChanged, dsl.ChangeMoved, dsl.ChangeRemoved} {
-		n := 0
-		for _, c := range changes {
-			if c.Kind == kind {
-				n++
-			}
-		}
-		if n > 0 {
-			parts = append(parts, strconv.Itoa(n)+" "+string(kind))
-		}
-	}
-	return strings.Join(parts, ", ")
 }
