@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
 )
 
 // Options configure a compilation.
@@ -78,7 +79,7 @@ func Compile(src []byte, opts Options) (*Result, hcl.Diagnostics) {
 func (c *compiler) checkCounts(body *hclsyntax.Body, steps []definition.Step) {
 	if len(steps) == 0 && !c.hasNonLocalsBlock(body) {
 		c.diags = append(c.diags, errorAt(fileStart(c.filename), "No steps",
-			fmt.Sprintf("A sequence needs at least one step: %s block, such as %s.", withArticle(join(stepBlocks, "or")), blocks[0].example)))
+			fmt.Sprintf("A sequence needs at least one step: %s block, such as %s.", withArticle(prose.Join(stepBlocks, "or")), blocks[0].example)))
 	}
 	if c.firstExtra != nil {
 		c.diags = append(c.diags, errorAt(*c.firstExtra, "Too many steps",

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 	"github.com/zclconf/go-cty/cty/function/stdlib"
@@ -92,5 +93,5 @@ func functionHint(name string) string {
 	if slices.Contains(ruleFunctions, name) {
 		return fmt.Sprintf("%s(...) is a condition, usable only as a part of a when expression, not as a value.", name)
 	}
-	return "Functions known at compile time are " + list(functionNames, "and") + "." + didYouMean(name, functionNames)
+	return "Functions known at compile time are " + prose.Quoted(functionNames, "and") + "." + didYouMean(name, functionNames)
 }

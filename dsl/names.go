@@ -3,7 +3,6 @@ package dsl
 import (
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
 )
@@ -92,21 +91,4 @@ func alias(name string, candidates []string) string {
 		return target
 	}
 	return ""
-}
-
-// list writes names as "a, b or c", each quoted.
-func list(names []string, conj string) string {
-	quoted := make([]string, len(names))
-	for i, n := range names {
-		quoted[i] = strconv.Quote(n)
-	}
-	return join(quoted, conj)
-}
-
-// join writes names as "a, b or c".
-func join(names []string, conj string) string {
-	if len(names) <= 1 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " " + conj + " " + names[len(names)-1]
 }

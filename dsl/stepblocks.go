@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
 )
 
 // The DSL's step blocks are derived from the definition's step table: each step type is a
@@ -113,7 +114,7 @@ func blockNamed(name string) *blockSpec {
 func blockOf(t definition.StepType) *blockSpec {
 	spec := blockNamed(string(t))
 	if spec == nil {
-		panic(fmt.Sprintf("dsl: unknown step type %q; expected one of %s", t, list(stepBlocks, "or")))
+		panic(fmt.Sprintf("dsl: unknown step type %q; expected one of %s", t, prose.Quoted(stepBlocks, "or")))
 	}
 	return spec
 }

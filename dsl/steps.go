@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
 )
 
 // level says where a list of steps stands, for messages: the top level or a nested block,
@@ -43,7 +44,7 @@ func (c *compiler) stepList(body *hclsyntax.Body, path string, depth int, at lev
 			}
 			continue
 		}
-		detail := fmt.Sprintf("%q is not a block that %s can hold; it holds %s blocks.%s", block.Type, at, list(allowed, "and"), didYouMean(block.Type, allowed))
+		detail := fmt.Sprintf("%q is not a block that %s can hold; it holds %s blocks.%s", block.Type, at, prose.Quoted(allowed, "and"), didYouMean(block.Type, allowed))
 		if owner := branchOwner(block.Type); owner != nil {
 			detail = fmt.Sprintf("%s block belongs inside %s block.", article(block.Type), withArticle(owner.name))
 		}
@@ -73,7 +74,7 @@ func attrOwner(name string) (*blockSpec, *attrSpec) {
 }
 
 func (c *compiler) unexpectedAttribute(attr *hclsyntax.Attribute, at level) {
-	detail := fmt.Sprintf("%s holds blocks, not attributes: steps are %s blocks.", capitalize(string(at)), join(stepBlocks, "and"))
+	detail := fmt.Sprintf("%s holds blocks, not attributes: steps are %s blocks.", capitalize(string(at)), prose.Join(stepBlocks, "and"))
 	spec, a := attrOwner(attr.Name)
 	switch {
 	case blockNamed(attr.Name) != nil:
@@ -131,7 +132,7 @@ func (c *compiler) step(block *hclsyntax.Block, spec *blockSpec, path string, de
 	if len(spec.branches) == 0 {
 		for _, inner := range block.Body.Blocks {
 			c.diags = append(c.diags, errorAt(inner.TypeRange, "Unexpected block",
-				fmt.Sprintf("%s block holds only the attributes %s, not a %q block. Steps follow one another at the same level.", article(block.Type), list(spec.attrNamesOf(), "and"), inner.Type)))
+				fmt.Sprintf("%s block holds only the attributes %s, not a %q block. Steps follow one another at the same level.", article(block.Type), prose.Quoted(spec.attrNamesOf(), "and"), inner.Type)))
 		}
 		return step
 	}
@@ -182,9 +183,9 @@ func (c *compiler) branches(block *hclsyntax.Block, spec *blockSpec, step *defin
 	seen := map[string]*hclsyntax.Block{}
 	for _, inner := range block.Body.Blocks {
 		if !slices.Contains(names, inner.Type) {
-			detail := fmt.Sprintf("%s block holds %s and the blocks %s, not %q.%s", article(spec.name), join(spec.attrNamesOf(), "and"), join(names, "and"), inner.Type, didYouMean(inner.Type, names))
+			detail := fmt.Sprintf("%s block holds %s and the blocks %s, not %q.%s", article(spec.name), prose.Join(spec.attrNamesOf(), "and"), prose.Join(names, "and"), inner.Type, didYouMean(inner.Type, names))
 			if blockNamed(inner.Type) != nil {
-				detail = fmt.Sprintf("A step inside %s goes in its %s block: %s { %s { ... } }.", withArticle(spec.name), join(names, "or"), names[0], inner.Type)
+				detail = fmt.Sprintf("A step inside %s goes in its %s block: %s { %s { ... } }.", withArticle(spec.name), prose.Join(names, "or"), names[0], inner.Type)
 			}
 			c.diags = append(c.diags, errorAt(inner.TypeRange, "Unknown block type", detail))
 			continue
@@ -206,7 +207,7 @@ func (c *compiler) branches(block *hclsyntax.Block, spec *blockSpec, step *defin
 
 func (c *compiler) unknownAttribute(block *hclsyntax.Block, attr *hclsyntax.Attribute, allowed []string) {
 	c.diags = append(c.diags, errorAt(attr.NameRange, "Unknown attribute",
-		fmt.Sprintf("%s blocks take %s, not %q.%s", capitalize(block.Type), list(allowed, "and"), attr.Name, didYouMean(attr.Name, allowed))))
+		fmt.Sprintf("%s blocks take %s, not %q.%s", capitalize(block.Type), prose.Quoted(allowed, "and"), attr.Name, didYouMean(attr.Name, allowed))))
 }
 
 func (c *compiler) missing(block *hclsyntax.Block, a *attrSpec) {

@@ -16,6 +16,7 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
 )
 
 // This file reads sequence tests, files named *.kraiter.test.hcl, and runs them: each test
@@ -234,7 +235,7 @@ func (p *testParser) defaults(body *hclsyntax.Body) testDefaults {
 			p.vars(attr.Expr, d.vars)
 		default:
 			p.diags = append(p.diags, errorAt(attr.NameRange, "Unknown attribute",
-				fmt.Sprintf("The top level of a test file takes %s, which every test starts from, not %q; the rest belongs in a test block.%s", list(testFileAttrs, "and"), attr.Name, didYouMean(attr.Name, testAttrs))))
+				fmt.Sprintf("The top level of a test file takes %s, which every test starts from, not %q; the rest belongs in a test block.%s", prose.Quoted(testFileAttrs, "and"), attr.Name, didYouMean(attr.Name, testAttrs))))
 		}
 	}
 	return d
@@ -287,7 +288,7 @@ func (p *testParser) test(block *hclsyntax.Block, d testDefaults) *sequenceTest 
 			}
 		default:
 			p.diags = append(p.diags, errorAt(attr.NameRange, "Unknown attribute",
-				fmt.Sprintf("Test blocks take %s, not %q.%s", list(testAttrs, "and"), attr.Name, didYouMean(attr.Name, testAttrs))))
+				fmt.Sprintf("Test blocks take %s, not %q.%s", prose.Quoted(testAttrs, "and"), attr.Name, didYouMean(attr.Name, testAttrs))))
 		}
 	}
 	for _, inner := range block.Body.Blocks {
@@ -347,13 +348,13 @@ func (p *testParser) expectSend(block *hclsyntax.Block) (expectation, bool) {
 		default:
 			ok = false
 			p.diags = append(p.diags, errorAt(attr.NameRange, "Unknown attribute",
-				fmt.Sprintf("Expect_send blocks take %s, not %q.%s", list(expectSendAttrs, "and"), attr.Name, didYouMean(attr.Name, expectSendAttrs))))
+				fmt.Sprintf("Expect_send blocks take %s, not %q.%s", prose.Quoted(expectSendAttrs, "and"), attr.Name, didYouMean(attr.Name, expectSendAttrs))))
 		}
 	}
 	for _, inner := range block.Body.Blocks {
 		ok = false
 		p.diags = append(p.diags, errorAt(inner.TypeRange, "Unexpected block",
-			fmt.Sprintf("An expect_send block holds only the attributes %s, not a %q block.", list(expectSendAttrs, "and"), inner.Type)))
+			fmt.Sprintf("An expect_send block holds only the attributes %s, not a %q block.", prose.Quoted(expectSendAttrs, "and"), inner.Type)))
 	}
 	return expectation{block.DefRange(), expectSend(want)}, ok
 }
@@ -528,7 +529,7 @@ func (p *testParser) event(expr hclsyntax.Expression, example string) (definitio
 			times++
 		default:
 			p.diags = append(p.diags, errorAt(item.KeyExpr.Range(), "Unknown event key",
-				fmt.Sprintf("An event takes %s, not %q.%s", list(eventKeys, "and"), key, didYouMean(key, eventKeys))))
+				fmt.Sprintf("An event takes %s, not %q.%s", prose.Quoted(eventKeys, "and"), key, didYouMean(key, eventKeys))))
 		}
 		ok = ok && valid
 	}

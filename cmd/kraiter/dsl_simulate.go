@@ -38,12 +38,7 @@ times in minutes after the enrolment. Exits with status 1 on an invalid file and
 usage error.`,
 		Example: `  kraiter dsl simulate examples/dsl/trial-conversion.kraiter.hcl --contact '{"plan":"trial","project_count":7}'
   kraiter dsl simulate seq.kraiter.hcl --var locale=en --contact '{}' --event logged_in@-40d --until 30d --format json`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageError(cmd, "give one FILE (or - for standard input), not %d arguments", len(args))
-			}
-			return nil
-		},
+		Args:              oneInput("FILE"),
 		ValidArgsFunction: completeFiles(1, sequenceFileExts...),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			in := definition.SimulationInput{Subscribed: subscribed, Events: events.events}

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kraiter/terraform-provider-kraiter/dsl"
+	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
 )
 
 func newDSLTestCmd() *cobra.Command {
@@ -140,16 +141,16 @@ func runTestFile(out io.Writer, file, format string) bool {
 	}
 	var problems []string
 	if failed > 0 {
-		problems = append(problems, fmt.Sprintf("%d of %s failed", failed, count(len(results), "test")))
+		problems = append(problems, fmt.Sprintf("%d of %s failed", failed, prose.Count(len(results), "test")))
 	}
 	if n := errorCount(diags); n > 0 {
-		problems = append(problems, count(n, "problem"))
+		problems = append(problems, prose.Count(n, "problem"))
 	}
 	if len(problems) > 0 {
 		fmt.Fprintf(out, "FAIL\t%s\t%s\n", file, strings.Join(problems, ", "))
 		return false
 	}
-	fmt.Fprintf(out, "ok  \t%s\t%s\n", file, count(len(results), "test"))
+	fmt.Fprintf(out, "ok  \t%s\t%s\n", file, prose.Count(len(results), "test"))
 	return true
 }
 
@@ -172,12 +173,4 @@ func errorCount(diags hcl.Diagnostics) int {
 		}
 	}
 	return n
-}
-
-// count writes "1 test", "3 tests".
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -3,9 +3,9 @@ package main
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
+	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
 	"github.com/spf13/cobra"
 )
 
@@ -22,7 +22,7 @@ func (e *enumFlag) Type() string { return strings.Join(e.values, "|") }
 
 func (e *enumFlag) Set(s string) error {
 	if !slices.Contains(e.values, s) {
-		return fmt.Errorf("use %s", orList(e.values))
+		return fmt.Errorf("use %s", prose.Quoted(e.values, "or"))
 	}
 	*e.value = s
 	return nil
@@ -33,16 +33,4 @@ func addEnumFlag(cmd *cobra.Command, p *string, name, value, usage string, value
 	*p = value
 	cmd.Flags().Var(&enumFlag{value: p, values: values}, name, usage)
 	mustRegisterCompletion(cmd, name, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
-}
-
-// orList writes values quoted, as `"a", "b" or "c"`.
-func orList(values []string) string {
-	quoted := make([]string, len(values))
-	for i, v := range values {
-		quoted[i] = strconv.Quote(v)
-	}
-	if len(quoted) < 2 {
-		return strings.Join(quoted, "")
-	}
-	return strings.Join(quoted[:len(quoted)-1], ", ") + " or " + quoted[len(quoted)-1]
 }

@@ -84,6 +84,17 @@ func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 	}
 }
 
+// oneInput is the argument check of a command that reads one file, named what in messages,
+// or standard input for -.
+func oneInput(what string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) != 1 {
+			return fmt.Errorf("give one %s (or - for standard input), not %d arguments", what, len(args))
+		}
+		return nil
+	}
+}
+
 // unknownSubcommand is the argument check of a command that only groups others: any argument
 // names a subcommand that does not exist.
 func unknownSubcommand(cmd *cobra.Command, args []string) error {

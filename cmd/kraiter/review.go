@@ -43,12 +43,7 @@ contacts file; and 2 when the command is misused.`,
 		Example: `  terraform plan -out plan.tfplan && terraform show -json plan.tfplan > plan.json
   kraiter review --contacts review.contacts.hcl plan.json > review.md
   tofu show -json plan.tfplan | kraiter review --title "Production" -`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageError(cmd, "give one PLAN_JSON (or - for standard input), not %d arguments", len(args))
-			}
-			return nil
-		},
+		Args:              oneInput("PLAN_JSON"),
 		ValidArgsFunction: completeFiles(1, jsonFileExts...),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts := review.Options{Title: title}

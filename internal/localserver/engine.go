@@ -75,16 +75,10 @@ func processDue(ctx context.Context, tx *sql.Tx, now time.Time) error {
 	return nil
 }
 
-// enrol starts a contact on the newest version of a sequence's definition and runs what is
-// due at once. It reports false when the contact already has an active enrolment in the
+// enrol starts a contact on a version of a sequence's definition, the newest, and runs what
+// is due at once. It reports false when the contact already has an active enrolment in the
 // sequence.
-func (r *runner) enrol(ctx context.Context, sequencePK int64, contactID string) (bool, error) {
-	var versionPK int64
-	err := r.tx.QueryRowContext(ctx,
-		"SELECT pk FROM sequence_versions WHERE sequence_pk = ? ORDER BY version DESC LIMIT 1", sequencePK).Scan(&versionPK)
-	if err != nil {
-		return false, fmt.Errorf("enrol contact %q: find the newest definition version: %w", contactID, err)
-	}
+func (r *runner) enrol(ctx context.Context, sequencePK, versionPK int64, contactID string) (bool, error) {
 	res, err := r.tx.ExecContext(ctx,
 		`INSERT INTO enrolments (sequence_pk, version_pk, contact_id, status, pc, due_at, enrolled_at)
 		 VALUES (?, ?, ?, 'active', 0, ?, ?) ON CONFLICT DO NOTHING`,
@@ -192,7 +186,9 @@ func resumeEnrolments(ctx context.Context, tx *sql.Tx, sequencePK int64, now tim
 // returns the ids of the sequences it newly entered.
 func enrolOnEvent(ctx context.Context, tx *sql.Tx, now time.Time, contactID, eventName string) ([]string, error) {
 	rows, err := tx.QueryContext(ctx,
-		`SELECT DISTINCT s.pk, s.id FROM sequences s JOIN sequence_triggers t ON t.sequence_pk = s.pk
+		`SELECT DISTINCT s.pk, s.id,
+		   (SELECT v.pk FROM sequence_versions v WHERE v.sequence_pk = s.pk ORDER BY v.version DESC LIMIT 1)
+		 FROM sequences s JOIN sequence_triggers t ON t.sequence_pk = s.pk
 		 WHERE t.type = 'event' AND t.event_name = ? AND s.status = 'active' AND s.deleted_at IS NULL
 		 ORDER BY s.id`, eventName)
 	if err != nil {
@@ -201,11 +197,13 @@ func enrolOnEvent(ctx context.Context, tx *sql.Tx, now time.Time, contactID, eve
 	type target struct {
 		pk int64
 		id string
+		// versionPK is the newest version of the sequence's definition, which enrolments start on.
+		versionPK int64
 	}
 	var targets []target
 	for rows.Next() {
 		var t target
-		if err := rows.Scan(&t.pk, &t.id); err != nil {
+		if err := rows.Scan(&t.pk, &t.id, &t.versionPK); err != nil {
 			_ = rows.Close()
 			return nil, fmt.Errorf("find sequences triggered by %q: %w", eventName, err)
 		}
@@ -220,7 +218,7 @@ func enrolOnEvent(ctx context.Context, tx *sql.Tx, now time.Time, contactID, eve
 	r := newRunner(tx, now)
 	enrolled := []string{}
 	for _, t := range targets {
-		ok, err := r.enrol(ctx, t.pk, contactID)
+		ok, err := r.enrol(ctx, t.pk, t.versionPK, contactID)
 		if err != nil {
 			return nil, fmt.Errorf("enrol in sequence %q: %w", t.id, err)
 		}

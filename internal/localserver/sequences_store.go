@@ -40,10 +40,11 @@ func getSequence(ctx context.Context, tx *sql.Tx, id string) (sequenceRecord, er
 	if err != nil {
 		return rec, fmt.Errorf("get sequence %q: %w", id, err)
 	}
-	if rec.Triggers, err = loadTriggers(ctx, tx, rec.pk); err != nil {
+	recs := []sequenceRecord{rec}
+	if err := loadTriggers(ctx, tx, recs); err != nil {
 		return rec, fmt.Errorf("get sequence %q: %w", id, err)
 	}
-	return rec, nil
+	return recs[0], nil
 }
 
 func sequenceExists(ctx context.Context, tx *sql.Tx, id string) (bool, error) {
@@ -79,15 +80,15 @@ func listSequences(ctx context.Context, tx *sql.Tx, after, status string, limit 
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list sequences: %w", err)
 	}
-	if err := loadPageTriggers(ctx, tx, recs); err != nil {
+	if err := loadTriggers(ctx, tx, recs); err != nil {
 		return nil, fmt.Errorf("list sequences: %w", err)
 	}
 	return recs, nil
 }
 
-// loadPageTriggers reads the triggers of a page of sequences in one query, not one a
-// sequence.
-func loadPageTriggers(ctx context.Context, tx *sql.Tx, recs []sequenceRecord) error {
+// loadTriggers reads the triggers of sequences, a page of them in one query rather than one
+// a sequence.
+func loadTriggers(ctx context.Context, tx *sql.Tx, recs []sequenceRecord) error {
 	if len(recs) == 0 {
 		return nil
 	}
@@ -117,27 +118,6 @@ func loadPageTriggers(ctx context.Context, tx *sql.Tx, recs []sequenceRecord) er
 		return fmt.Errorf("read triggers: %w", err)
 	}
 	return nil
-}
-
-func loadTriggers(ctx context.Context, tx *sql.Tx, pk int64) ([]Trigger, error) {
-	rows, err := tx.QueryContext(ctx,
-		"SELECT type, coalesce(event_name, ''), coalesce(segment_id, '') FROM sequence_triggers WHERE sequence_pk = ? ORDER BY position", pk)
-	if err != nil {
-		return nil, fmt.Errorf("read triggers: %w", err)
-	}
-	defer rows.Close()
-	triggers := []Trigger{}
-	for rows.Next() {
-		var t Trigger
-		if err := rows.Scan(&t.Type, &t.EventName, &t.SegmentID); err != nil {
-			return nil, fmt.Errorf("read triggers: %w", err)
-		}
-		triggers = append(triggers, t)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read triggers: %w", err)
-	}
-	return triggers, nil
 }
 
 func insertSequence(ctx context.Context, tx *sql.Tx, seq Sequence, now time.Time) (int64, error) {

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
 )
 
 // This file reads a contacts file: sample contacts that kraiter review carries through each
@@ -101,7 +102,7 @@ func parseContact(block *hclsyntax.Block) (Contact, hcl.Diagnostics) {
 	c := Contact{Name: block.Labels[0], Input: definition.SimulationInput{Subscribed: true}}
 	var diags hcl.Diagnostics
 	for _, inner := range block.Body.Blocks {
-		detail := "Contact blocks hold no blocks, only the attributes " + joinWords(contactAttrNames) + "."
+		detail := "Contact blocks hold no blocks, only the attributes " + prose.Join(contactAttrNames, "and") + "."
 		if slices.Contains(contactAttrNames, inner.Type) {
 			detail += fmt.Sprintf(" Write %s = ... instead.", inner.Type)
 		}
@@ -110,7 +111,7 @@ func parseContact(block *hclsyntax.Block) (Contact, hcl.Diagnostics) {
 	for _, attr := range sortedAttributes(block.Body) {
 		if !slices.Contains(contactAttrNames, attr.Name) {
 			diags = append(diags, errorAt(attr.NameRange, "Unknown attribute",
-				fmt.Sprintf("Contact blocks take %s, not %q.", joinWords(contactAttrNames), attr.Name)))
+				fmt.Sprintf("Contact blocks take %s, not %q.", prose.Join(contactAttrNames, "and"), attr.Name)))
 			continue
 		}
 		val, valDiags := attr.Expr.Value(nil)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/kraiter/terraform-provider-kraiter/internal/markdown"
+	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
 )
 
 // GitHubCommentLimit is the most characters GitHub takes in a pull-request comment. The
@@ -127,7 +128,7 @@ func (d *document) note() string {
 	var what []string
 	for _, level := range []detail{detailGraph, detailDSL, detailContacts} {
 		if n := d.dropped[level]; n > 0 {
-			what = append(what, fmt.Sprintf("%s of %s", detailNames[level], plural(n, "sequence")))
+			what = append(what, fmt.Sprintf("%s of %s", detailNames[level], prose.Count(n, "sequence")))
 		}
 	}
 	if len(d.cut) > 0 {
@@ -138,14 +139,14 @@ func (d *document) note() string {
 		if len(d.cut) > maxNamed {
 			named = append(named, fmt.Sprintf("%d more", len(d.cut)-maxNamed))
 		}
-		what = append(what, "everything but the summary line of "+plural(len(d.cut), "sequence")+" ("+joinWords(named)+")")
+		what = append(what, "everything but the summary line of "+prose.Count(len(d.cut), "sequence")+" ("+prose.Join(named, "and")+")")
 	}
 	if d.rowsCut > 0 {
-		what = append(what, "the summary lines of the last "+plural(d.rowsCut, "change"))
+		what = append(what, "the summary lines of the last "+prose.Count(d.rowsCut, "change"))
 	}
 	if len(what) == 0 {
 		return ""
 	}
-	return "> [!NOTE]\n> Left out to stay within GitHub's limit on the length of a comment: " + joinWords(what) +
+	return "> [!NOTE]\n> Left out to stay within GitHub's limit on the length of a comment: " + prose.Join(what, "and") +
 		". Run `kraiter review` on the plan's JSON locally to see it all: `terraform show -json PLANFILE > plan.json && kraiter review plan.json`.\n\n"
 }

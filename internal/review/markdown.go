@@ -46,22 +46,3 @@ func tableHeader(cells ...string) string {
 	}
 	return tableRow(cells...) + tableRow(seps...)
 }
-
-// plural writes "1 step" or "3 steps".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
-}
-
-// joinWords joins items as prose: "a", "a and b", "a, b and c".
-func joinWords(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}

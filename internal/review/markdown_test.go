@@ -36,20 +36,3 @@ func TestCells(t *testing.T) {
 		t.Errorf("cell = %q, want %q", got, want)
 	}
 }
-
-func TestJoinWords(t *testing.T) {
-	tests := []struct {
-		items []string
-		want  string
-	}{
-		{nil, ""},
-		{[]string{"a"}, "a"},
-		{[]string{"a", "b"}, "a and b"},
-		{[]string{"a", "b", "c"}, "a, b and c"},
-	}
-	for _, tt := range tests {
-		if got := joinWords(tt.items); got != tt.want {
-			t.Errorf("joinWords(%q) = %q, want %q", tt.items, got, tt.want)
-		}
-	}
-}

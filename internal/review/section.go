@@ -5,6 +5,7 @@ import (
 
 	"github.com/kraiter/terraform-provider-kraiter/dsl"
 	"github.com/kraiter/terraform-provider-kraiter/internal/markdown"
+	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
 )
 
 // sectionParts writes what the comment says about one change: its heading, what changes
@@ -65,7 +66,7 @@ func replaceWarning(c sequenceChange) string {
 		for i, n := range c.replacedBy {
 			names[i] = markdown.CodeSpan(n)
 		}
-		why = ", as " + joinWords(names) + " changed"
+		why = ", as " + prose.Join(names, "and") + " changed"
 	}
 	return "> [!WARNING]\n> This sequence is replaced" + why + ": the old one is deleted, which cancels its active enrolments, " +
 		"and the new one starts empty, enrolling contacts only through its triggers.\n\n"

@@ -5,6 +5,7 @@ import (
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
 	"github.com/kraiter/terraform-provider-kraiter/internal/markdown"
+	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
 )
 
 // changedMark marks, in a contacts table, a contact whose emails the change alters.
@@ -43,7 +44,7 @@ func contactsTable(contacts []Contact, c sequenceChange, oldDef, newDef *definit
 	if changed == 0 {
 		intro += "every contact gets the same emails.\n\n"
 	} else {
-		intro += changedMark + " marks the " + plural(changed, "contact") + " whose emails change.\n\n"
+		intro += changedMark + " marks the " + prose.Count(changed, "contact") + " whose emails change.\n\n"
 	}
 	return intro + tableHeader("", "Contact", "Before", "After") + rows.String()
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
 )
 
 // This file writes what the comment says about a sequence's steps: how many there are, what
@@ -47,8 +48,8 @@ func stepsSummary(s *sequenceState) string {
 	var kinds []string
 	for _, t := range definition.StepTypes() {
 		if counts[t] > 0 {
-			kinds = append(kinds, plural(counts[t], string(t)))
+			kinds = append(kinds, prose.Count(counts[t], string(t)))
 		}
 	}
-	return plural(total, "step") + " (" + strings.Join(kinds, ", ") + ")"
+	return prose.Count(total, "step") + " (" + strings.Join(kinds, ", ") + ")"
 }
