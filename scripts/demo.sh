@@ -8,6 +8,8 @@
 # expected; values are read from the configuration's outputs, not scraped from text.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 root=$(pwd)
 demo="$root/.demo"
 api_key="demo-key-$RANDOM$RANDOM"
@@ -27,21 +29,8 @@ cp bin/terraform-provider-kraiter "$demo/plugins/"
 cp -r examples/quickstart "$demo/quickstart"
 
 say "Starting a local Kraiter server (SQLite in .demo/, seeded with templates and contacts)"
-bin/kraiter serve --addr 127.0.0.1:0 --db "$demo/kraiter.db" --api-key "$api_key" \
-  --seed examples/quickstart/seed.json --ready-file "$demo/url" 2>"$demo/server.log" &
-server_pid=$!
-cleanup() {
-  kill "$server_pid" 2>/dev/null || true
-  wait "$server_pid" 2>/dev/null || true
-}
-trap cleanup EXIT
-for _ in $(seq 100); do
-  [ -s "$demo/url" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$demo/server.log" >&2; fail "the server stopped; its log is above"; }
-  sleep 0.1
-done
-[ -s "$demo/url" ] || fail "the server did not start within 10 s; see $demo/server.log"
-base_url=$(cat "$demo/url")
+trap stop_kraiter EXIT
+start_kraiter bin/kraiter "$demo" "$api_key" "$demo/kraiter.db" examples/quickstart/seed.json
 echo "    serving at $base_url"
 
 cat > "$demo/tofurc" <<CFG
@@ -73,7 +62,7 @@ tf plan -compact-warnings -out="$demo/plan" -detailed-exitcode >"$demo/plan.log"
 bin/kraiter review --title "The plan" "$demo/plan.json" | indent
 
 say "tofu apply; the dry run shows Ada's path through the sequence"
-tf apply -compact-warnings "$demo/plan" >"$demo/apply.log" || { cat "$demo/apply.log" >&2; fail "tofu apply failed"; }
+logged "$demo/apply.log" tf apply -compact-warnings "$demo/plan"
 echo "    $(output sequence)"
 { output dry_run_for_ada; echo; } | indent
 
@@ -81,12 +70,12 @@ say "Three contacts sign up; the sequence enrols them"
 for contact in con_ada con_grace con_linus; do
   printf '    %s -> %s\n' "$contact" "$(api POST /v1/events "{\"contactId\":\"$contact\",\"eventName\":\"signed_up\"}")"
 done
-tf apply -refresh-only -auto-approve -compact-warnings >"$demo/refresh.log" || { cat "$demo/refresh.log" >&2; fail "tofu refresh failed"; }
+logged "$demo/refresh.log" tf apply -refresh-only -auto-approve -compact-warnings
 echo "    $(output enrolments)"
 
 say "Four days pass on the server's virtual clock"
 api POST /_local/clock/advance '{"duration":"4d"}' >/dev/null
-tf apply -refresh-only -auto-approve -compact-warnings >"$demo/refresh.log" || { cat "$demo/refresh.log" >&2; fail "tofu refresh failed"; }
+logged "$demo/refresh.log" tf apply -refresh-only -auto-approve -compact-warnings
 echo "    $(output enrolments)"
 echo "    sends: $(output sends)"
 
@@ -99,7 +88,7 @@ case "$rc" in
 esac
 
 say "tofu destroy, and the server stops"
-tf destroy -auto-approve -compact-warnings >"$demo/destroy.log" || { cat "$demo/destroy.log" >&2; fail "tofu destroy failed"; }
+logged "$demo/destroy.log" tf destroy -auto-approve -compact-warnings
 remaining=$(api GET /v1/sequences)
 [ "$remaining" = '{"data":[],"nextCursor":null}' ] || fail "sequences remain after destroy: $remaining"
 echo "    destroyed; the server holds no sequence"

@@ -9,22 +9,16 @@
 # Then refresh the golden reviews: go test ./internal/review -update
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 root=$(pwd)
 config="$root/internal/review/testdata/plan"
 out="$root/internal/review/testdata"
 api_key="review-key-$RANDOM$RANDOM"
 
 work=$(mktemp -d)
-server_pid=
-stop_server() {
-  if [ -n "$server_pid" ]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-    server_pid=
-  fi
-}
 cleanup() {
-  stop_server
+  stop_kraiter
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -47,32 +41,6 @@ provider_installation {
 CFG
 export TF_CLI_CONFIG_FILE="$work/cli.tfrc" KRAITER_API_KEY="$api_key" TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
 
-# start_server starts an empty server on a free port and exports its URL as KRAITER_BASE_URL.
-start_server() {
-  rm -f "$work/url"
-  "$work/kraiter" serve --addr 127.0.0.1:0 --db :memory: --api-key "$api_key" \
-    --seed "$config/seed.json" --ready-file "$work/url" 2>"$work/server.log" &
-  server_pid=$!
-  for _ in $(seq 100); do
-    [ -s "$work/url" ] && break
-    kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
-    sleep 0.1
-  done
-  [ -s "$work/url" ] || { echo "the server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
-  KRAITER_BASE_URL=$(cat "$work/url")
-  export KRAITER_BASE_URL
-}
-
-# logged runs a command with its output in a log, shown only when it fails.
-logged() {
-  local log="$work/command.log"
-  if ! "$@" >"$log" 2>&1; then
-    echo "failed: $*" >&2
-    cat "$log" >&2
-    exit 1
-  fi
-}
-
 # plan_with CLI writes the plan JSON of CLI, named after its name and version.
 plan_with() {
   local cli=$1 name version dir
@@ -82,15 +50,16 @@ plan_with() {
   dir="$work/$name"
   echo "==> $name $version: apply before/, plan after/" >&2
 
-  start_server
+  start_kraiter "$work/kraiter" "$work" "$api_key" :memory: "$config/seed.json"
+  export KRAITER_BASE_URL=$base_url
   mkdir -p "$dir"
   cp "$config"/before/* "$dir/"
-  logged "$cli" -chdir="$dir" apply -auto-approve -input=false -no-color -compact-warnings
+  logged "$work/command.log" "$cli" -chdir="$dir" apply -auto-approve -input=false -no-color -compact-warnings
   rm "$dir"/*.tf "$dir"/*.kraiter.hcl
   cp "$config"/after/* "$dir/"
-  logged "$cli" -chdir="$dir" plan -input=false -no-color -compact-warnings -out=plan.tfplan
+  logged "$work/command.log" "$cli" -chdir="$dir" plan -input=false -no-color -compact-warnings -out=plan.tfplan
   "$cli" -chdir="$dir" show -json plan.tfplan >"$out/$name-$version.plan.json"
-  stop_server
+  stop_kraiter
   echo "    wrote internal/review/testdata/$name-$version.plan.json" >&2
 }
 
