@@ -35,6 +35,17 @@ func sequenceProblem(seq *Sequence, wantID string) string {
 	return ""
 }
 
+// templateProblem checks a template; an empty wantID accepts any id (a listing).
+func templateProblem(t *Template, wantID string) string {
+	switch {
+	case t.ID == "" || t.Name == "":
+		return "a template without an id or a name"
+	case wantID != "" && t.ID != wantID:
+		return fmt.Sprintf("template %q instead of %q", t.ID, wantID)
+	}
+	return ""
+}
+
 func statusProblem(st *SequenceStatus, wantID string) string {
 	if st.ID != wantID {
 		return fmt.Sprintf("the status of sequence %q instead of %q", st.ID, wantID)

@@ -51,6 +51,13 @@ func TestAnswersAreChecked(t *testing.T) {
 			}
 			return errors.New("GetSends yielded nothing")
 		},
+		"GetTemplate": func(c *client.Client) error { _, err := c.Templates.Get(ctx, "tmpl_a"); return err },
+		"ListTemplates": func(c *client.Client) error {
+			for _, err := range c.Templates.List(ctx, client.PageOptions{}) {
+				return err
+			}
+			return errors.New("ListTemplates yielded nothing")
+		},
 	}
 	const send = `{"id":"snd_1","sequenceId":"%s","contactId":"con_a","templateId":"tmpl_a","status":"sent","createdAt":"2025-01-02T03:04:05Z"}`
 	withoutTriggers := strings.Replace(sequenceJSON("seq_a"), `"triggers":[],`, "", 1)
@@ -81,6 +88,11 @@ func TestAnswersAreChecked(t *testing.T) {
 		{"contacts of null data", "GetContacts", `{"data":null,"nextCursor":null}`, "answered a page without a data array"},
 		{"a send of another sequence", "GetSends", `{"data":[` + strings.ReplaceAll(send, "%s", "seq_b") + `],"nextCursor":null}`,
 			`answered a page whose item 0 is a send of sequence "seq_b" instead of "seq_a"`},
+		{"another template", "GetTemplate", `{"id":"tmpl_b","name":"B","subject":"S"}`, `answered template "tmpl_b" instead of "tmpl_a"`},
+		{"a template without a name", "GetTemplate", `{"id":"tmpl_a","subject":"S"}`, `answered a template without an id or a name`},
+		{"a page with a template without an id", "ListTemplates", `{"data":[{"name":"B"}],"nextCursor":null}`,
+			`answered a page whose item 0 is a template without an id or a name`},
+		{"a page of templates", "ListTemplates", `{"data":[{"id":"tmpl_b","name":"B","subject":"S"}],"nextCursor":null}`, ""},
 		{"a send of this sequence", "GetSends", `{"data":[` + strings.ReplaceAll(send, "%s", "seq_a") + `],"nextCursor":null}`, ""},
 	}
 	for _, tt := range tests {

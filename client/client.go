@@ -74,6 +74,8 @@ type Config struct {
 type Client struct {
 	// Sequences holds the sequence methods.
 	Sequences *SequencesService
+	// Templates reads the account's email templates.
+	Templates *TemplatesService
 
 	baseURL   *url.URL
 	apiKey    string
@@ -127,6 +129,7 @@ func New(cfg Config) (*Client, error) {
 		log:       cfg.Log,
 	}
 	c.Sequences = &SequencesService{c: c}
+	c.Templates = &TemplatesService{c: c}
 	return c, nil
 }
 

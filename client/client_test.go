@@ -509,3 +509,36 @@ func TestRequestBodiesAreNotHTMLEscaped(t *testing.T) {
 		t.Fatalf("Create sent %s, want the name unescaped", body)
 	}
 }
+
+func TestTemplates(t *testing.T) {
+	e := setup(t)
+	ctx := context.Background()
+	for i := range 120 {
+		e.inst.CreateTemplate(t, fmt.Sprintf("tmpl_%03d", i), fmt.Sprintf("Template %d", i), "Subject")
+	}
+	got, err := e.api.Templates.Get(ctx, "tmpl_welcome")
+	if err != nil {
+		t.Fatalf("Get: %v", err)
+	}
+	if *got != (client.Template{ID: "tmpl_welcome", Name: "Welcome", Subject: "Welcome aboard"}) {
+		t.Fatalf("Get = %+v", got)
+	}
+	if _, err := e.api.Templates.Get(ctx, "tmpl_nope"); !errors.Is(err, client.ErrNotFound) {
+		t.Fatalf("Get of an unknown template: %v, want ErrNotFound", err)
+	}
+	var ids []string
+	for tmpl, err := range e.api.Templates.List(ctx, client.PageOptions{Limit: 50}) {
+		if err != nil {
+			t.Fatalf("List: %v", err)
+		}
+		ids = append(ids, tmpl.ID)
+	}
+	// 120 made here and the two of setup, in id order.
+	if len(ids) != 122 || ids[0] != "tmpl_000" || ids[121] != "tmpl_welcome" {
+		t.Fatalf("List yielded %d templates from %v", len(ids), ids[:3])
+	}
+	if pages := e.check.count(http.MethodGet, "/v1/templates"); pages != 3 {
+		t.Fatalf("List read %d pages of 50, want 3", pages)
+	}
+	e.check.checkRequestsConform()
+}

@@ -86,6 +86,13 @@ type Send struct {
 	CreatedAt  time.Time `json:"createdAt"`
 }
 
+// Template is an email template, which an email step names by its id.
+type Template struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Subject string `json:"subject"`
+}
+
 // Page is one page of a listing; NextCursor is empty on the last page.
 type Page[T any] struct {
 	Data       []T

@@ -16,6 +16,7 @@ const (
 	cursorSequences = "sequences"
 	cursorContacts  = "contacts"
 	cursorSends     = "sends"
+	cursorTemplates = "templates"
 )
 
 // pageRequest is a listing's page size and the key after which it starts ("" for the first).

@@ -23,7 +23,7 @@ func (s *Server) routes() http.Handler {
 	s.route(v1, "/v1/sequences/{id}/dry-run", methods{"POST": s.dryRun})
 	s.route(v1, "/v1/sequences/{id}/contacts", methods{"GET": s.sequenceContacts})
 	s.route(v1, "/v1/sequences/{id}/sends", methods{"GET": s.sequenceSends})
-	s.route(v1, "/v1/templates", methods{"POST": s.createTemplate})
+	s.route(v1, "/v1/templates", methods{"GET": s.listTemplates, "POST": s.createTemplate})
 	s.route(v1, "/v1/templates/{id}", methods{"GET": s.getTemplate})
 	s.route(v1, "/v1/contacts", methods{"POST": s.createContact})
 	s.route(v1, "/v1/contacts/{id}", methods{"GET": s.getContact, "PATCH": s.patchContact})

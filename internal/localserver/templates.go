@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/kraiter/terraform-provider-kraiter/client"
+	"github.com/kraiter/terraform-provider-kraiter/definition"
 )
 
 // readTemplate reads the body of POST /v1/templates.
@@ -62,5 +63,25 @@ func (s *Server) getTemplate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	writeJSON(w, http.StatusOK, t)
+	return nil
+}
+
+func (s *Server) listTemplates(w http.ResponseWriter, r *http.Request) error {
+	var problems []definition.Problem
+	page := readPage(r.URL.Query(), cursorTemplates, &problems)
+	if len(problems) > 0 {
+		return invalid("listing", problems)
+	}
+	ctx := r.Context()
+	var ts []Template
+	err := s.tx(ctx, func(tx *sql.Tx, _ time.Time) error {
+		var err error
+		ts, err = listTemplates(ctx, tx, page.after, page.limit+1)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, pageOf(ts, page.limit, cursorTemplates, func(t Template) string { return t.ID }))
 	return nil
 }

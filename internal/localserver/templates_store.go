@@ -8,19 +8,48 @@ import (
 	"time"
 )
 
-func getTemplate(ctx context.Context, tx *sql.Tx, id string) (Template, error) {
+const templateColumns = "id, name, subject, created_at"
+
+func scanTemplate(row scanner) (Template, error) {
 	var t Template
 	var created int64
-	err := tx.QueryRowContext(ctx, "SELECT id, name, subject, created_at FROM templates WHERE id = ?", id).
-		Scan(&t.ID, &t.Name, &t.Subject, &created)
+	if err := row.Scan(&t.ID, &t.Name, &t.Subject, &created); err != nil {
+		return t, err
+	}
+	t.CreatedAt = formatTime(fromMillis(created))
+	return t, nil
+}
+
+func getTemplate(ctx context.Context, tx *sql.Tx, id string) (Template, error) {
+	t, err := scanTemplate(tx.QueryRowContext(ctx, "SELECT "+templateColumns+" FROM templates WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, notFound("no template with id %q", id)
 	}
 	if err != nil {
 		return t, fmt.Errorf("get template %q: %w", id, err)
 	}
-	t.CreatedAt = formatTime(fromMillis(created))
 	return t, nil
+}
+
+// listTemplates reads up to limit templates with ids after the given one, in id order.
+func listTemplates(ctx context.Context, tx *sql.Tx, after string, limit int) ([]Template, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT "+templateColumns+" FROM templates WHERE id > ? ORDER BY id LIMIT ?", after, limit)
+	if err != nil {
+		return nil, fmt.Errorf("list templates: %w", err)
+	}
+	defer rows.Close()
+	var ts []Template
+	for rows.Next() {
+		t, err := scanTemplate(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list templates: %w", err)
+		}
+		ts = append(ts, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list templates: %w", err)
+	}
+	return ts, nil
 }
 
 func templateExists(ctx context.Context, tx *sql.Tx, id string) (bool, error) {
