@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -14,8 +13,9 @@ import (
 )
 
 type exportOptions struct {
-	baseURL, apiKey, status, dir, compile, format string
-	force                                         bool
+	api                          apiFlags
+	status, dir, compile, format string
+	force                        bool
 }
 
 // exportSummary is the --format json output of kraiter export.
@@ -47,33 +47,27 @@ summary goes to standard error, or with --format json to standard output:
   {"sequences": 2, "dir": "sequences",
    "files": ["onboarding.kraiter.hcl", "sequences.tf", "trial.kraiter.hcl"]}`,
 		Example: `  KRAITER_API_KEY=... kraiter export --dir sequences
-  kraiter export --base-url http://127.0.0.1:8474 --api-key k --status active --dir sequences`,
+  kraiter export --base-url http://127.0.0.1:8474 --api-key-file key.txt --status active --dir sequences`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runExport(cmd, o, version) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.baseURL, "base-url", os.Getenv("KRAITER_BASE_URL"), "Kraiter API address (env KRAITER_BASE_URL; default "+client.DefaultBaseURL+")")
-	f.StringVar(&o.apiKey, "api-key", "", "Kraiter API key (env KRAITER_API_KEY)")
+	o.api.add(cmd)
 	addEnumFlag(cmd, &o.status, "status", "", "export only sequences of this status", client.Statuses...)
 	f.StringVar(&o.dir, "dir", "kraiter-export", "folder to write into (created when missing)")
 	addEnumFlag(cmd, &o.compile, "compile", string(exportconfig.CompileFunction), "how the configuration compiles the DSL",
 		string(exportconfig.CompileFunction), string(exportconfig.CompileDataSource))
 	f.BoolVar(&o.force, "force", false, "overwrite files that exist")
 	addEnumFlag(cmd, &o.format, "format", formatText, "summary format", formatText, formatJSON)
-	completeFlagNothing(cmd, "base-url")
-	completeFlagNothing(cmd, "api-key")
 	completeFlagDirs(cmd, "dir")
 	return cmd
 }
 
 func runExport(cmd *cobra.Command, o exportOptions, version string) error {
-	if o.apiKey == "" {
-		o.apiKey = os.Getenv("KRAITER_API_KEY")
+	cfg, err := o.api.config(cmd, version, true)
+	if err != nil {
+		return err
 	}
-	if o.apiKey == "" {
-		return usageError(cmd, "an API key is required: pass --api-key or set KRAITER_API_KEY")
-	}
-	cfg := client.Config{BaseURL: o.baseURL, APIKey: o.apiKey, UserAgent: "kraiter-cli/" + version}
 	api, err := client.New(cfg)
 	if err != nil {
 		return usageError(cmd, "--base-url (or KRAITER_BASE_URL): %v", err)

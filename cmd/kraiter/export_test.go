@@ -136,12 +136,24 @@ func TestExportWithTheDataSource(t *testing.T) {
 func TestExportRefusesBadInput(t *testing.T) {
 	inst, _ := exportFixture(t)
 	t.Setenv("KRAITER_API_KEY", "")
+	keyDir := t.TempDir()
+	wrongKey, emptyKey, bigKey := filepath.Join(keyDir, "wrong"), filepath.Join(keyDir, "empty"), filepath.Join(keyDir, "big")
+	for path, text := range map[string]string{wrongKey: "wrong\n", emptyKey: "\n", bigKey: strings.Repeat("k", 5000)} {
+		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, tc := range []struct {
 		args []string
 		code int
 		want string
 	}{
-		{[]string{"--base-url", inst.URL}, 2, "kraiter export: an API key is required: pass --api-key or set KRAITER_API_KEY"},
+		{[]string{"--base-url", inst.URL}, 2, "kraiter export: an API key is required: set KRAITER_API_KEY, or pass --api-key-file"},
+		{[]string{"--base-url", inst.URL, "--api-key-file", wrongKey}, 1, "refused the API key"},
+		{[]string{"--base-url", inst.URL, "--api-key-file", emptyKey}, 2, "the file is empty; it should hold the key"},
+		{[]string{"--base-url", inst.URL, "--api-key-file", bigKey}, 2, "larger than 4096 bytes"},
+		{[]string{"--base-url", inst.URL, "--api-key-file", filepath.Join(keyDir, "none")}, 2, "--api-key-file: open"},
+		{[]string{"--base-url", inst.URL, "--api-key-file", wrongKey, "--api-key", "k"}, 2, "pass either --api-key or --api-key-file, not both"},
 		{[]string{"--base-url", inst.URL, "--api-key", inst.APIKey, "--compile", "macro"}, 2, `invalid argument "macro" for "--compile" flag: use "function" or "data-source"`},
 		{[]string{"--base-url", inst.URL, "--api-key", inst.APIKey, "--status", "archived"}, 2, `invalid argument "archived" for "--status" flag: use "draft", "active" or "paused"`},
 		{[]string{"--base-url", "http://kraiter.example", "--api-key", inst.APIKey}, 2, "--base-url (or KRAITER_BASE_URL): "},
@@ -234,4 +246,16 @@ func parseExportedConfig(t *testing.T, path string) *hclsyntax.Body {
 		t.Fatalf("%s does not parse: %s", path, diags)
 	}
 	return f.Body.(*hclsyntax.Body)
+}
+
+func TestExportReadsTheKeyFromAFile(t *testing.T) {
+	inst, _ := exportFixture(t)
+	t.Setenv("KRAITER_API_KEY", "")
+	keyFile := filepath.Join(t.TempDir(), "key")
+	if err := os.WriteFile(keyFile, []byte("  "+inst.APIKey+"  \n# a comment line is never read\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := runKraiter(t, "", "export", "--base-url", inst.URL, "--api-key-file", keyFile, "--dir", t.TempDir()); code != 0 {
+		t.Fatalf("export with --api-key-file: exit %d: %s", code, errOut)
+	}
 }

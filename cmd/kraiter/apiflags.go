@@ -1,0 +1,88 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kraiter/terraform-provider-kraiter/client"
+)
+
+// Environment variables the CLI reads, as the provider does.
+const (
+	envAPIKey  = "KRAITER_API_KEY"
+	envBaseURL = "KRAITER_BASE_URL"
+)
+
+// maxKeyFile bounds what --api-key-file reads: a key is a line, not a file's worth.
+const maxKeyFile = 4 << 10
+
+// apiFlags are the flags of a command that calls Kraiter's API. The key comes from the
+// environment or a file first: a key on the command line shows in ps and shell history.
+type apiFlags struct {
+	baseURL, apiKey, apiKeyFile string
+}
+
+// add registers --base-url, --api-key-file and --api-key on cmd.
+func (a *apiFlags) add(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringVar(&a.baseURL, "base-url", "", "Kraiter API address (env "+envBaseURL+"; default "+client.DefaultBaseURL+")")
+	f.StringVar(&a.apiKeyFile, "api-key-file", "", "file holding the Kraiter API key (preferred to --api-key, which ps shows)")
+	f.StringVar(&a.apiKey, "api-key", "", "Kraiter API key (prefer env "+envAPIKey+" or --api-key-file)")
+	completeFlagNothing(cmd, "base-url")
+	completeFlagNothing(cmd, "api-key")
+	completeFlagFiles(cmd, "api-key-file")
+}
+
+// key is the API key: --api-key, else --api-key-file, else the environment; "" when none.
+func (a *apiFlags) key() (string, error) {
+	switch {
+	case a.apiKey != "" && a.apiKeyFile != "":
+		return "", fmt.Errorf("pass either --api-key or --api-key-file, not both")
+	case a.apiKey != "":
+		return a.apiKey, nil
+	case a.apiKeyFile != "":
+		return readKeyFile(a.apiKeyFile)
+	}
+	return os.Getenv(envAPIKey), nil
+}
+
+// readKeyFile reads a key from a file: its first line, trimmed.
+func readKeyFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fmt.Errorf("--api-key-file: %w", err)
+	}
+	defer f.Close()
+	buf := make([]byte, maxKeyFile+1)
+	n, _ := f.Read(buf)
+	if n > maxKeyFile {
+		return "", fmt.Errorf("--api-key-file %s: larger than %d bytes; it should hold the key alone", path, maxKeyFile)
+	}
+	line, _, _ := strings.Cut(string(buf[:n]), "\n")
+	key := strings.TrimSpace(line)
+	if key == "" {
+		return "", fmt.Errorf("--api-key-file %s: the file is empty; it should hold the key", path)
+	}
+	return key, nil
+}
+
+// config is the client configuration the flags and the environment give; required says
+// whether a missing key is an error (a command that can run offline passes false and
+// checks APIKey itself).
+func (a *apiFlags) config(cmd *cobra.Command, version string, required bool) (client.Config, error) {
+	key, err := a.key()
+	if err != nil {
+		return client.Config{}, usageError(cmd, "%v", err)
+	}
+	if key == "" && required {
+		return client.Config{}, usageError(cmd, "an API key is required: set %s, or pass --api-key-file", envAPIKey)
+	}
+	base := a.baseURL
+	if base == "" {
+		base = os.Getenv(envBaseURL)
+	}
+	return client.Config{BaseURL: base, APIKey: key, UserAgent: "kraiter-cli/" + version}, nil
+}
