@@ -103,7 +103,9 @@ func (c *Client) errorAnswer(cl *call, resp *http.Response) error {
 	enveloped := json.Unmarshal(data, &body) == nil && body.Error != nil && body.Error.Code != "" && body.Error.Message != nil
 	switch {
 	case enveloped && body.Error.Code == CodeRouteNotFound:
-		return cl.unexpected("answered %d %s (%q): %s", resp.StatusCode, CodeRouteNotFound, excerpt([]byte(*body.Error.Message)), c.wrongBaseURL())
+		err := cl.unexpected("answered %d %s (%q): %s", resp.StatusCode, CodeRouteNotFound, excerpt([]byte(*body.Error.Message)), c.wrongBaseURL())
+		err.Code = CodeRouteNotFound
+		return err
 	case resp.StatusCode == http.StatusNotFound && (!enveloped || body.Error.Code != CodeNotFound):
 		return cl.unexpected("answered 404 without Kraiter's error body (%s): %s", quoteBody(data), c.wrongBaseURL())
 	case enveloped && body.Error.Code == CodeNotFound && resp.StatusCode != http.StatusNotFound:

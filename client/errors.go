@@ -38,6 +38,10 @@ var (
 	// an answer about another sequence, a listing that loops. Usually the base URL leads
 	// somewhere else, such as a proxy or another service.
 	ErrUnexpectedResponse = errors.New("unexpected response")
+	// ErrRouteNotFound matches the API's ROUTE_NOT_FOUND: the server has no such route. It
+	// is an unexpected response too; a caller that can do without an optional route (the
+	// templates) tells it apart with this.
+	ErrRouteNotFound = errors.New("route not found")
 	// ErrOutcomeUnknown matches a Create whose last attempt got no answer or a server error:
 	// the sequence may or may not have been created.
 	ErrOutcomeUnknown = errors.New("outcome unknown")
@@ -111,15 +115,18 @@ type UnexpectedResponseError struct {
 	// Problem says what was wrong, following the call in the message, such as
 	// `answered sequence "b" instead of "a"`.
 	Problem string
+	// Code is the API's error code when the answer carried one (ROUTE_NOT_FOUND).
+	Code string
 }
 
 func (e *UnexpectedResponseError) Error() string {
 	return e.Method + " " + e.URL + " " + e.Problem
 }
 
-// Is makes errors.Is(err, ErrUnexpectedResponse) work.
+// Is makes errors.Is(err, ErrUnexpectedResponse) work, and errors.Is(err, ErrRouteNotFound)
+// for a ROUTE_NOT_FOUND.
 func (e *UnexpectedResponseError) Is(target error) bool {
-	return target == ErrUnexpectedResponse
+	return target == ErrUnexpectedResponse || (target == ErrRouteNotFound && e.Code == CodeRouteNotFound)
 }
 
 // codeForStatus names the code of an error answer whose body did not carry one. A 404 is

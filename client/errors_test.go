@@ -34,9 +34,9 @@ func TestErrorAnswers(t *testing.T) {
 			[]string{"without Kraiter's error body"}},
 		{"a 404 with another code", 404, `{"error":{"code":"CONFLICT","message":"x"}}`, client.ErrUnexpectedResponse, "",
 			[]string{"without Kraiter's error body"}},
-		{"ROUTE_NOT_FOUND", 404, `{"error":{"code":"ROUTE_NOT_FOUND","message":"no route"}}`, client.ErrUnexpectedResponse, "",
+		{"ROUTE_NOT_FOUND", 404, `{"error":{"code":"ROUTE_NOT_FOUND","message":"no route"}}`, client.ErrRouteNotFound, "",
 			[]string{`answered 404 ROUTE_NOT_FOUND ("no route"): the base URL`}},
-		{"ROUTE_NOT_FOUND on another status", 400, `{"error":{"code":"ROUTE_NOT_FOUND","message":"no route"}}`, client.ErrUnexpectedResponse, "",
+		{"ROUTE_NOT_FOUND on another status", 400, `{"error":{"code":"ROUTE_NOT_FOUND","message":"no route"}}`, client.ErrRouteNotFound, "",
 			[]string{`answered 400 ROUTE_NOT_FOUND ("no route"): the base URL`}},
 		{"NOT_FOUND on a 500", 500, notFound, client.ErrUnexpectedResponse, "",
 			[]string{"answered 500 with code NOT_FOUND, which only comes with 404"}},
@@ -67,6 +67,9 @@ func TestErrorAnswers(t *testing.T) {
 			}
 			if !errors.Is(tt.want, client.ErrNotFound) && errors.Is(err, client.ErrNotFound) {
 				t.Errorf("error %q matches ErrNotFound", err)
+			}
+			if errors.Is(err, client.ErrRouteNotFound) != (tt.want == client.ErrRouteNotFound) || (tt.want == client.ErrRouteNotFound && !errors.Is(err, client.ErrUnexpectedResponse)) {
+				t.Errorf("error %q: ErrRouteNotFound %v, want it only for ROUTE_NOT_FOUND, which is also an unexpected response", err, errors.Is(err, client.ErrRouteNotFound))
 			}
 			var apiErr *client.Error
 			switch isAPIErr := errors.As(err, &apiErr); {

@@ -50,20 +50,16 @@ func getPage[T any](ctx context.Context, c *Client, path string, q url.Values, c
 	return page, nil
 }
 
-// paginate follows cursors lazily: a page is read only when the loop has used the one before,
-// so memory stays flat however many items there are. A server that gives a cursor twice, or
-// a next page after maxPages pages, would keep the loop going for ever: that ends it with
-// ErrUnexpectedResponse, wrapped in what (such as "list sequences").
+// paginate follows cursors lazily, an item at a time, within the bounds of paginatePages.
 func paginate[T any](maxPages int, what, cursor string, fetch func(cursor string) (*Page[T], error)) iter.Seq2[T, error] {
+	return items(paginatePages(maxPages, what, cursor, fetch))
+}
+
+// items yields the items of pages, one after another; an error ends them.
+func items[T any](pages iter.Seq2[*Page[T], error]) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
-		fail := func(cl *call, format string, args ...any) {
-			yield(zero, fmt.Errorf("%s: %w", what, cl.unexpected(format, args...)))
-		}
-		// The cursor the listing starts from counts as given: answering it again loops too.
-		given := map[string]bool{cursor: true}
-		for pages := 1; ; pages++ {
-			page, err := fetch(cursor)
+		for page, err := range pages {
 			if err != nil {
 				yield(zero, err)
 				return
@@ -72,6 +68,30 @@ func paginate[T any](maxPages int, what, cursor string, fetch func(cursor string
 				if !yield(item, nil) {
 					return
 				}
+			}
+		}
+	}
+}
+
+// paginatePages follows cursors lazily: a page is read only when the loop has used the one
+// before, so memory stays flat however many items there are. A server that gives a cursor
+// twice, or a next page after maxPages pages, would keep the loop going for ever: that ends
+// it with ErrUnexpectedResponse, wrapped in what (such as "list sequences").
+func paginatePages[T any](maxPages int, what, cursor string, fetch func(cursor string) (*Page[T], error)) iter.Seq2[*Page[T], error] {
+	return func(yield func(*Page[T], error) bool) {
+		fail := func(cl *call, format string, args ...any) {
+			yield(nil, fmt.Errorf("%s: %w", what, cl.unexpected(format, args...)))
+		}
+		// The cursor the listing starts from counts as given: answering it again loops too.
+		given := map[string]bool{cursor: true}
+		for pages := 1; ; pages++ {
+			page, err := fetch(cursor)
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			if !yield(page, nil) {
+				return
 			}
 			next := page.NextCursor
 			switch {

@@ -31,7 +31,7 @@ type call struct {
 type callKey struct{}
 
 // unexpected reports an answer of this call that Kraiter's sequences API would not give.
-func (cl *call) unexpected(format string, args ...any) error {
+func (cl *call) unexpected(format string, args ...any) *UnexpectedResponseError {
 	return &UnexpectedResponseError{Method: cl.method, URL: cl.url, StatusCode: cl.status, Problem: fmt.Sprintf(format, args...)}
 }
 

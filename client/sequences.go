@@ -130,7 +130,13 @@ func (s *SequencesService) ListPage(ctx context.Context, opts ListOptions) (*Pag
 // the loop goes on. An error ends the iteration; so does a listing that loops, by repeating a
 // cursor or going past Config.MaxPages pages (ErrUnexpectedResponse).
 func (s *SequencesService) List(ctx context.Context, opts ListOptions) iter.Seq2[Sequence, error] {
-	return paginate(s.c.maxPages, "list sequences", opts.Cursor, func(cursor string) (*Page[Sequence], error) {
+	return items(s.ListPages(ctx, opts))
+}
+
+// ListPages iterates over the pages of the listing, reading each only when the loop has used
+// the one before, within the bounds of List: for a caller that works a page at a time.
+func (s *SequencesService) ListPages(ctx context.Context, opts ListOptions) iter.Seq2[*Page[Sequence], error] {
+	return paginatePages(s.c.maxPages, "list sequences", opts.Cursor, func(cursor string) (*Page[Sequence], error) {
 		o := opts
 		o.Cursor = cursor
 		return s.ListPage(ctx, o)
