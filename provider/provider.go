@@ -54,6 +54,13 @@ type providerModel struct {
 type providerData struct {
 	client *client.Client
 	proof  apiProof
+	// reads answers reads of sequences, many at once when they come in numbers.
+	reads *sequenceReads
+}
+
+// newProviderData is what the operations of one provider process share, for client c.
+func newProviderData(c *client.Client) *providerData {
+	return &providerData{client: c, reads: newSequenceReads(c)}
 }
 
 func (p *kraiterProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -148,7 +155,7 @@ func (p *kraiterProvider) Configure(ctx context.Context, req provider.ConfigureR
 	}
 	tflog.Debug(ctx, "configured the Kraiter client", map[string]any{"base_url": c.BaseURL(), "api_key": apiKey})
 
-	data := &providerData{client: c}
+	data := newProviderData(c)
 	resp.DataSourceData = data
 	resp.ResourceData = data
 }

@@ -45,7 +45,7 @@ func (d *sequenceDataSource) Read(ctx context.Context, req datasource.ReadReques
 		return
 	}
 	id := cfg.ID.ValueString()
-	seq, err := api.Sequences.Get(ctx, id)
+	seq, err := d.api.reads.get(ctx, id)
 	if err != nil {
 		addSequenceReadError(&resp.Diagnostics, err, "id", id, "Could not read the sequence")
 		return

@@ -241,6 +241,7 @@ func (r *sequenceResource) Create(ctx context.Context, req resource.CreateReques
 		Definition: plan.Definition.ValueString(),
 		Triggers:   triggers,
 	}
+	r.data.reads.wrote(id)
 	seq, err := r.data.client.Sequences.Create(ctx, in)
 	switch {
 	case errors.Is(err, client.ErrConflict):
@@ -289,7 +290,7 @@ func (r *sequenceResource) Read(ctx context.Context, req resource.ReadRequest, r
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	seq, err := r.data.client.Sequences.Get(ctx, id)
+	seq, err := r.data.reads.get(ctx, id)
 	if errors.Is(err, client.ErrNotFound) {
 		if !r.believeNotFound(ctx, id, &resp.Diagnostics) {
 			return
@@ -353,6 +354,7 @@ func (r *sequenceResource) Update(ctx context.Context, req resource.UpdateReques
 
 	id := plan.ID.ValueString()
 	if changed {
+		r.data.reads.wrote(id)
 		seq, err := r.data.client.Sequences.Update(ctx, id, in)
 		if err != nil {
 			addAPIError(&resp.Diagnostics, "update", id, err)
@@ -380,6 +382,7 @@ func (r *sequenceResource) Delete(ctx context.Context, req resource.DeleteReques
 	defer cancel()
 
 	id := state.ID.ValueString()
+	r.data.reads.wrote(id)
 	err := r.data.client.Sequences.Delete(ctx, id)
 	switch {
 	case errors.Is(err, client.ErrNotFound):

@@ -615,7 +615,7 @@ func TestSequenceResource_deleteOfDeletedSucceeds(t *testing.T) {
 	ctx := context.Background()
 	inst := localservertest.Start(t)
 	c := apiClient(t, inst)
-	r := &sequenceResource{data: &providerData{client: c}}
+	r := &sequenceResource{data: newProviderData(c)}
 	state := resourceState(t, r, "seq_never_there")
 	resp := &fwresource.DeleteResponse{State: state}
 	r.Delete(ctx, fwresource.DeleteRequest{State: state}, resp)

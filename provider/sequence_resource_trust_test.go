@@ -203,7 +203,7 @@ func TestSequenceResource_notFoundNeedsProof(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &sequenceResource{data: &providerData{client: c}}
+	r := &sequenceResource{data: newProviderData(c)}
 	state := resourceState(t, r, "seq_live")
 
 	read := &fwresource.ReadResponse{State: state}
@@ -228,7 +228,7 @@ func TestSequenceResource_notFoundWithProofDropsState(t *testing.T) {
 	ctx := context.Background()
 	inst := localservertest.Start(t)
 	c := apiClient(t, inst)
-	r := &sequenceResource{data: &providerData{client: c}}
+	r := &sequenceResource{data: newProviderData(c)}
 	state := resourceState(t, r, "seq_live")
 	read := &fwresource.ReadResponse{State: state}
 	r.Read(ctx, fwresource.ReadRequest{State: state}, read)

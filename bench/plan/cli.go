@@ -42,7 +42,10 @@ func (e *cliError) Error() string {
 type runner struct {
 	tofu      string
 	cliConfig string
-	server    *harness.Server
+	// kraiter is the CLI that serves the local servers.
+	kraiter string
+	// server is the local server the plans talk to but where runOn names another.
+	server *harness.Server
 	// providers maps a provider's local name to its real binary, which the wrapper runs.
 	providers map[string]string
 	logs      string
@@ -51,6 +54,11 @@ type runner struct {
 
 // run runs tofu with args in dir, a configuration of kind k, and measures it.
 func (r *runner) run(ctx context.Context, dir string, k kind, args ...string) (measurement, error) {
+	return r.runOn(ctx, r.server, dir, k, args...)
+}
+
+// runOn is run against the local server.
+func (r *runner) runOn(ctx context.Context, server *harness.Server, dir string, k kind, args ...string) (measurement, error) {
 	r.runs++
 	report := filepath.Join(r.logs, fmt.Sprintf("%04d-usage.jsonl", r.runs))
 	logPath := filepath.Join(r.logs, fmt.Sprintf("%04d-%s.log", r.runs, args[0]))
@@ -64,17 +72,17 @@ func (r *runner) run(ctx context.Context, dir string, k kind, args ...string) (m
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	cmd.Env = append(os.Environ(),
 		"TF_CLI_CONFIG_FILE="+r.cliConfig, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1", "TF_LOG=",
-		"KRAITER_BASE_URL="+r.server.URL, "KRAITER_API_KEY="+harness.APIKey,
+		"KRAITER_BASE_URL="+server.URL, "KRAITER_API_KEY="+harness.APIKey,
 		"RUSAGEWRAP_EXEC="+r.providers[k.provider], "RUSAGEWRAP_REPORT="+report)
 
-	serverBefore, err := r.server.CPU()
+	serverBefore, err := server.CPU()
 	if err != nil {
 		return measurement{}, err
 	}
 	start := time.Now()
 	runErr := cmd.Run()
 	wall := time.Since(start)
-	serverAfter, err := r.server.CPU()
+	serverAfter, err := server.CPU()
 	if err != nil {
 		return measurement{}, err
 	}

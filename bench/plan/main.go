@@ -26,9 +26,11 @@ type config struct {
 	sizes         []int
 	reps          int
 	parts         bool
-	latency       time.Duration
+	latencies     []time.Duration
 	latencyReps   int
-	parallelisms  []int
+	smallSizes    []int
+	account       int
+	smallReps     int
 	applyParallel int
 	out           string
 	tofu          string
@@ -50,9 +52,11 @@ func parseFlags(args []string) (config, error) {
 	sizes := fs.String("n", "100,1000", "numbers of resources in a configuration, comma-separated")
 	fs.IntVar(&cfg.reps, "reps", 5, "plans of each kind and mode; the tables show their median")
 	fs.BoolVar(&cfg.parts, "parts", true, "also measure floor_sequence without each part of its schema, at the largest n")
-	fs.DurationVar(&cfg.latency, "latency", 50*time.Millisecond, "server latency of the latency run, at the largest n; 0 skips it")
-	fs.IntVar(&cfg.latencyReps, "latency-reps", 3, "plans of each parallelism in the latency run")
-	parallelisms := fs.String("latency-parallelism", "10,30", "the CLI's -parallelism values of the latency run, comma-separated")
+	latencies := fs.String("latency", "50ms,200ms", "server latencies of the latency run, at the largest n, comma-separated; empty skips it")
+	fs.IntVar(&cfg.latencyReps, "latency-reps", 5, "plans of each latency in the latency run")
+	smallSizes := fs.String("small", "5,100", "numbers of resources of the small-state run, comma-separated; empty skips it")
+	fs.IntVar(&cfg.account, "account", 5000, "sequences in the large account of the small-state run")
+	fs.IntVar(&cfg.smallReps, "small-reps", 10, "plans of each case in the small-state run")
 	fs.IntVar(&cfg.applyParallel, "apply-parallelism", 10, "the CLI's -parallelism of the applies")
 	fs.StringVar(&cfg.out, "out", "bench/results", "directory the result pages are written to")
 	fs.StringVar(&cfg.tofu, "tofu", "", "the OpenTofu binary (default: what scripts/install-clis.sh tofu prints)")
@@ -64,14 +68,47 @@ func parseFlags(args []string) (config, error) {
 	if cfg.sizes, err = positiveInts("-n", *sizes); err != nil {
 		return cfg, err
 	}
-	if cfg.parallelisms, err = positiveInts("-latency-parallelism", *parallelisms); err != nil {
+	if cfg.latencies, err = durations("-latency", *latencies); err != nil {
 		return cfg, err
 	}
+	if *smallSizes != "" {
+		if cfg.smallSizes, err = positiveInts("-small", *smallSizes); err != nil {
+			return cfg, err
+		}
+	}
 	slices.Sort(cfg.sizes)
-	if cfg.reps < 1 || cfg.latencyReps < 1 || cfg.applyParallel < 1 {
-		return cfg, fmt.Errorf("-reps, -latency-reps and -apply-parallelism must be at least 1")
+	if cfg.reps < 1 || cfg.latencyReps < 1 || cfg.smallReps < 1 || cfg.applyParallel < 1 {
+		return cfg, fmt.Errorf("-reps, -latency-reps, -small-reps and -apply-parallelism must be at least 1")
+	}
+	if total := sum(cfg.smallSizes); len(cfg.smallSizes) > 0 && cfg.account <= total {
+		return cfg, fmt.Errorf("-account %d must be larger than the small states together (%d)", cfg.account, total)
 	}
 	return cfg, nil
+}
+
+// durations reads a comma-separated list of positive durations, such as "50ms,200ms"; an
+// empty list is none.
+func durations(flagName, list string) ([]time.Duration, error) {
+	var out []time.Duration
+	if strings.TrimSpace(list) == "" {
+		return nil, nil
+	}
+	for _, field := range strings.Split(list, ",") {
+		d, err := time.ParseDuration(strings.TrimSpace(field))
+		if err != nil || d <= 0 {
+			return nil, fmt.Errorf("%s %q: want positive durations separated by commas, such as 50ms,200ms", flagName, list)
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+func sum(xs []int) int {
+	total := 0
+	for _, x := range xs {
+		total += x
+	}
+	return total
 }
 
 // positiveInts reads a comma-separated list of positive integers, such as "100,1000".

@@ -7,6 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"time"
+
+	"github.com/kraiter/terraform-provider-kraiter/bench/harness"
 )
 
 // measure runs every phase: at each size the applies and the alternated plans, then at the
@@ -29,8 +32,13 @@ func (b *bench) measure(ctx context.Context) error {
 			return err
 		}
 	}
-	if b.cfg.latency > 0 {
-		return b.latencyRun(ctx, largest)
+	if len(b.cfg.latencies) > 0 {
+		if err := b.latencyRun(ctx, largest); err != nil {
+			return err
+		}
+	}
+	if len(b.cfg.smallSizes) > 0 {
+		return b.smallStateRun(ctx)
 	}
 	return nil
 }
@@ -85,8 +93,13 @@ func (b *bench) rounds(ctx context.Context, n int, kinds []kind, into map[sample
 
 // plan plans a configuration that was applied, which must show no change.
 func (b *bench) plan(ctx context.Context, n int, k kind, extra ...string) (measurement, error) {
+	return b.planOn(ctx, b.r.server, b.dir(n, k), n, k, extra...)
+}
+
+// planOn is plan, of the configuration in dir, against server.
+func (b *bench) planOn(ctx context.Context, server *harness.Server, dir string, n int, k kind, extra ...string) (measurement, error) {
 	args := append([]string{"plan", "-input=false", "-no-color", "-detailed-exitcode"}, extra...)
-	m, err := b.r.run(ctx, b.dir(n, k), k, args...)
+	m, err := b.r.runOn(ctx, server, dir, k, args...)
 	var cliErr *cliError
 	if errors.As(err, &cliErr) && cliErr.code == 2 {
 		return m, fmt.Errorf("the plan of %d %s after apply shows changes; it must show none, or the benchmark measures another thing: %w", n, k.name, err)
@@ -98,26 +111,47 @@ func (b *bench) plan(ctx context.Context, n int, k kind, extra ...string) (measu
 }
 
 // latencyRun plans kraiter_sequence with refresh while the server delays every request, at
-// each parallelism: each refresh waits for its answer, so the time tends to
-// n × latency / parallelism, whatever the provider does.
-func (b *bench) latencyRun(ctx context.Context, n int) (err error) {
-	if err := b.r.server.SetLatency(ctx, b.cfg.latency); err != nil {
-		return err
-	}
-	defer func() {
-		if clearErr := b.r.server.SetLatency(context.WithoutCancel(ctx), 0); err == nil {
-			err = clearErr
-		}
-	}()
-	for _, p := range b.cfg.parallelisms {
-		for rep := range b.cfg.latencyReps {
-			fmt.Fprintf(os.Stderr, "plan: %d/%d plan %d kraiter_sequence with %s latency, -parallelism=%d\n", rep+1, b.cfg.latencyReps, n, b.cfg.latency, p)
-			m, err := b.plan(ctx, n, kraiterSequence, "-parallelism="+strconv.Itoa(p))
+// the CLI's default parallelism, in turn with floor_sequence (which makes no request, so the
+// latency does not touch it): one refresh reading its sequences one by one would wait
+// n x latency / 10.
+func (b *bench) latencyRun(ctx context.Context, n int) error {
+	for rep := range b.cfg.latencyReps {
+		for i := range len(b.cfg.latencies) + 1 {
+			// The floor's turn moves through the round, as the kinds do in rounds.
+			turn := (i + rep) % (len(b.cfg.latencies) + 1)
+			if turn == len(b.cfg.latencies) {
+				fmt.Fprintf(os.Stderr, "plan: %d/%d plan %d floor_sequence (latency run)\n", rep+1, b.cfg.latencyReps, n)
+				m, err := b.plan(ctx, n, floorSequence)
+				if err != nil {
+					return err
+				}
+				b.res.latencyFloor = append(b.res.latencyFloor, m)
+				continue
+			}
+			latency := b.cfg.latencies[turn]
+			fmt.Fprintf(os.Stderr, "plan: %d/%d plan %d kraiter_sequence with %s latency\n", rep+1, b.cfg.latencyReps, n, latency)
+			m, err := b.planWithLatency(ctx, b.r.server, latency, func() (measurement, error) { return b.plan(ctx, n, kraiterSequence) })
 			if err != nil {
 				return err
 			}
-			b.res.latency[p] = append(b.res.latency[p], m)
+			b.res.latency[latency] = append(b.res.latency[latency], m)
 		}
 	}
 	return nil
+}
+
+// planWithLatency runs plan while server delays every request by latency (none when 0).
+func (b *bench) planWithLatency(ctx context.Context, server *harness.Server, latency time.Duration, plan func() (measurement, error)) (m measurement, err error) {
+	if latency == 0 {
+		return plan()
+	}
+	if err := server.SetLatency(ctx, latency); err != nil {
+		return m, err
+	}
+	defer func() {
+		if clearErr := server.SetLatency(context.WithoutCancel(ctx), 0); err == nil {
+			err = clearErr
+		}
+	}()
+	return plan()
 }

@@ -35,13 +35,25 @@ type sampleKey struct {
 	mode string
 }
 
+// smallKey names the plans of the small-state run: n sequences in state, in an account of
+// only them or in a large one, with some server latency.
+type smallKey struct {
+	n       int
+	large   bool
+	latency time.Duration
+}
+
 // results is everything measured.
 type results struct {
-	plans    map[sampleKey][]measurement
-	parts    map[sampleKey][]measurement
-	latency  map[int][]measurement // by parallelism
-	applies  map[sampleKey]measurement
-	afterApp measurement // the plan right after the largest kraiter_sequence apply
+	plans map[sampleKey][]measurement
+	parts map[sampleKey][]measurement
+	// latency holds kraiter_sequence's plans by server latency, and latencyFloor the
+	// floor_sequence plans made in turn with them.
+	latency      map[time.Duration][]measurement
+	latencyFloor []measurement
+	small        map[smallKey][]measurement
+	applies      map[sampleKey]measurement
+	afterApp     measurement // the plan right after the largest kraiter_sequence apply
 }
 
 // bench holds what the phases share.
@@ -50,6 +62,7 @@ type bench struct {
 	r          *runner
 	definition hclwrite.Tokens
 	configs    string
+	work       string
 	res        results
 }
 
@@ -83,7 +96,7 @@ func run(ctx context.Context, cfg config, args []string) (err error) {
 
 	b := &bench{cfg: cfg, configs: filepath.Join(work, "configs"), res: results{
 		plans: map[sampleKey][]measurement{}, parts: map[sampleKey][]measurement{},
-		latency: map[int][]measurement{}, applies: map[sampleKey]measurement{},
+		latency: map[time.Duration][]measurement{}, small: map[smallKey][]measurement{}, applies: map[sampleKey]measurement{},
 	}}
 	if b.definition, err = definitionHCL(); err != nil {
 		return err
@@ -93,6 +106,7 @@ func run(ctx context.Context, cfg config, args []string) (err error) {
 		return err
 	}
 	defer server.StopInto(&err)
+	b.work = work
 
 	started := time.Now()
 	if err := b.measure(ctx); err != nil {
@@ -153,17 +167,31 @@ func (b *bench) setUp(ctx context.Context, root, work string) (*harness.Server, 
 	if err := os.MkdirAll(logs, 0o755); err != nil {
 		return nil, err
 	}
-	server, err := harness.StartServer(filepath.Join(bin, "kraiter"), work, harness.ServerOptions{DB: filepath.Join(work, "kraiter.db")})
+	b.r = &runner{
+		tofu: b.cfg.tofu, cliConfig: cliConfigPath, logs: logs, kraiter: filepath.Join(bin, "kraiter"),
+		providers: map[string]string{"kraiter": builds["."], "floor": builds["./bench/floorprovider"]},
+	}
+	server, err := b.r.startServer(ctx, filepath.Join(work, "server"))
+	if err != nil {
+		return nil, err
+	}
+	b.r.server = server
+	return server, nil
+}
+
+// startServer starts a local server whose files are in dir, with the templates the
+// definitions name.
+func (r *runner) startServer(ctx context.Context, dir string) (*harness.Server, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	server, err := harness.StartServer(r.kraiter, dir, harness.ServerOptions{DB: filepath.Join(dir, "kraiter.db")})
 	if err != nil {
 		return nil, err
 	}
 	if err := server.CreateTemplates(ctx, gen.TypicalTemplates); err != nil {
 		_ = server.Stop()
 		return nil, err
-	}
-	b.r = &runner{
-		tofu: b.cfg.tofu, cliConfig: cliConfigPath, server: server, logs: logs,
-		providers: map[string]string{"kraiter": builds["."], "floor": builds["./bench/floorprovider"]},
 	}
 	return server, nil
 }
