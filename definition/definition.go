@@ -72,3 +72,23 @@ func walk(path string, steps []Step, fn func(string, *Step)) {
 		}
 	}
 }
+
+// TemplateRef is a template a step sends: its id, and where the definition names it.
+type TemplateRef struct {
+	// Path is the field's path, such as "steps[8].templateId".
+	Path       string
+	TemplateID string
+}
+
+// TemplateRefs lists every template id the definition names, in document order.
+func (d *Definition) TemplateRefs() []TemplateRef {
+	var refs []TemplateRef
+	d.Walk(func(path string, s *Step) {
+		for _, f := range s.Type.Fields() {
+			if f.Kind == FieldTemplateID {
+				refs = append(refs, TemplateRef{Path: path + "." + f.Name, TemplateID: f.Text(s)})
+			}
+		}
+	})
+	return refs
+}

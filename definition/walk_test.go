@@ -52,3 +52,21 @@ func TestWalkStepsAreTheDefinitions(t *testing.T) {
 		t.Errorf("template id after the walk = %q, want %q", got, "renamed")
 	}
 }
+
+func TestTemplateRefs(t *testing.T) {
+	d := mustParse(t, `{"steps":[
+	  {"type":"email","templateId":"tmpl_a"},
+	  {"type":"delay","duration":"1d"},
+	  {"type":"condition","if":{"attribute":"x","op":"exists"},
+	   "then":[{"type":"email","templateId":"tmpl_b","delay":"1h"}],
+	   "else":[{"type":"email","templateId":"tmpl_a"}]}
+	]}`)
+	want := []definition.TemplateRef{
+		{Path: "steps[0].templateId", TemplateID: "tmpl_a"},
+		{Path: "steps[2].then[0].templateId", TemplateID: "tmpl_b"},
+		{Path: "steps[2].else[0].templateId", TemplateID: "tmpl_a"},
+	}
+	if got := d.TemplateRefs(); !slices.Equal(got, want) {
+		t.Errorf("TemplateRefs = %v, want %v", got, want)
+	}
+}
