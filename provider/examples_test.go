@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/config"
@@ -134,7 +135,7 @@ func TestAccExamples_dataSources(t *testing.T) {
 func useExampleServer(t *testing.T, opts ...localservertest.Option) *localservertest.Instance {
 	t.Helper()
 	inst := startServer(t, opts...)
-	for _, id := range []string{"tmpl_welcome_en", "tmpl_welcome_de", "tmpl_trial_started", "tmpl_trial_ending"} {
+	for _, id := range []string{"tmpl_welcome_en", "tmpl_welcome_de", "tmpl_trial_started", "tmpl_trial_ending", "tmpl_renewal_soon", "tmpl_renewal_today"} {
 		inst.CreateTemplate(t, id, id, "Subject of "+id)
 	}
 	t.Setenv(EnvBaseURL, inst.URL)
@@ -171,6 +172,33 @@ func TestAccExamples_resource(t *testing.T) {
 					statecheck.ExpectKnownValue("kraiter_sequence.onboarding", tfjsonpath.New("status"), knownvalue.StringExact("active")),
 					statecheck.ExpectKnownValue("kraiter_sequence.trial", tfjsonpath.New("triggers"), knownvalue.SetSizeExact(1)),
 				},
+			},
+		},
+	})
+}
+
+// TestAccExamples_protected applies the deletion_protection example: a destroy fails and the
+// sequence stays; once the example's protection is turned off, it goes.
+func TestAccExamples_protected(t *testing.T) {
+	testAccPreCheck(t)
+	inst := useExampleServer(t)
+	useKraiterNamespace(t)
+	dir := "../examples/resources/kraiter_sequence/protected"
+	unprotected := strings.Replace(string(mustRead(t, filepath.Join(dir, "main.tf"))), "deletion_protection = true", "deletion_protection = false", 1)
+	resource.Test(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{ProtoV6ProviderFactories: testAccProviders, ConfigDirectory: config.StaticDirectory(dir)},
+			{
+				ProtoV6ProviderFactories: testAccProviders, ConfigDirectory: config.StaticDirectory(dir), Destroy: true,
+				ExpectError: regexp.MustCompile(`Sequence is protected from deletion`),
+			},
+			{
+				PreConfig: func() {
+					if seq := inst.GetSequence(t, "seq_renewals"); seq.ID != "seq_renewals" {
+						t.Fatalf("the protected sequence is gone: %+v", seq)
+					}
+				},
+				ProtoV6ProviderFactories: testAccProviders, Config: unprotected,
 			},
 		},
 	})

@@ -56,11 +56,13 @@ type providerData struct {
 	proof  apiProof
 	// reads answers reads of sequences, many at once when they come in numbers.
 	reads *sequenceReads
+	// checks are what the plan-time checks of the live account share.
+	checks *planChecks
 }
 
 // newProviderData is what the operations of one provider process share, for client c.
 func newProviderData(c *client.Client) *providerData {
-	return &providerData{client: c, reads: newSequenceReads(c)}
+	return &providerData{client: c, reads: newSequenceReads(c), checks: newPlanChecks()}
 }
 
 func (p *kraiterProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {

@@ -72,3 +72,18 @@ func deref(s *string) string {
 	}
 	return *s
 }
+
+// rawString is a raw string's value: "" when it is null or unknown.
+func rawString(v tftypes.Value) string {
+	var s string
+	if !v.IsKnown() || v.IsNull() || v.As(&s) != nil {
+		return ""
+	}
+	return s
+}
+
+// rawTrue reports whether a raw bool is known and true.
+func rawTrue(v tftypes.Value) bool {
+	var b bool
+	return v.IsKnown() && !v.IsNull() && v.As(&b) == nil && b
+}

@@ -14,10 +14,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/kraiter/terraform-provider-kraiter/client"
@@ -44,14 +46,15 @@ type sequenceResource struct {
 }
 
 type sequenceModel struct {
-	ID         types.String    `tfsdk:"id"`
-	Name       types.String    `tfsdk:"name"`
-	Definition definitionValue `tfsdk:"definition"`
-	Triggers   types.Set       `tfsdk:"triggers"`
-	Status     types.String    `tfsdk:"status"`
-	CreatedAt  types.String    `tfsdk:"created_at"`
-	UpdatedAt  types.String    `tfsdk:"updated_at"`
-	Timeouts   timeouts.Value  `tfsdk:"timeouts"`
+	ID                 types.String    `tfsdk:"id"`
+	Name               types.String    `tfsdk:"name"`
+	Definition         definitionValue `tfsdk:"definition"`
+	Triggers           types.Set       `tfsdk:"triggers"`
+	DeletionProtection types.Bool      `tfsdk:"deletion_protection"`
+	Status             types.String    `tfsdk:"status"`
+	CreatedAt          types.String    `tfsdk:"created_at"`
+	UpdatedAt          types.String    `tfsdk:"updated_at"`
+	Timeouts           timeouts.Value  `tfsdk:"timeouts"`
 }
 
 func (r *sequenceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -60,6 +63,8 @@ func (r *sequenceResource) Metadata(_ context.Context, req resource.MetadataRequ
 
 func (r *sequenceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
+		// Version 1 added deletion_protection.
+		Version: 1,
 		MarkdownDescription: "A Kraiter email sequence: the steps (emails, delays and conditions) that contacts move through, and the triggers that enrol them.\n\n" +
 			"The `definition` is the sequence's JSON definition. Write it with `jsonencode(...)`, as JSON text, or in the sequence DSL compiled by the `kraiter_sequence_definition` data source or the `provider::kraiter::compile_sequence` function. " +
 			"Two definitions that mean the same (whitespace, key order, omitted defaults such as an email's `\"delay\": \"0d\"`) never show as a change.",
@@ -109,6 +114,15 @@ func (r *sequenceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 						},
 					},
 				},
+			},
+			"deletion_protection": schema.BoolAttribute{
+				MarkdownDescription: "While `true`, Terraform refuses to delete this sequence or to replace it (a change of `id`): " +
+					"the plan fails with an error naming this attribute, and the sequence stays, with the contacts in it. " +
+					"To delete a protected sequence, set it to `false` and apply first. Defaults to `false`. " +
+					"It is Terraform's setting only; Kraiter does not store it.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
 			},
 			"status": schema.StringAttribute{
 				MarkdownDescription: "`active`, `paused` or `draft`. Read-only: a created sequence is active; pausing happens in Kraiter's app.",
@@ -183,13 +197,10 @@ func (r *sequenceResource) ValidateConfig(ctx context.Context, req resource.Vali
 	}
 }
 
-// ModifyPlan keeps updated_at when nothing the API stores will change. The framework marks
-// it unknown whenever the configuration differs from the state as written, which includes a
-// definition that only means the same.
+// ModifyPlan keeps updated_at when nothing the API stores will change, refuses to delete or
+// replace a protected sequence, and, when the provider can call the API, warns of what a
+// change does to the live account (see plan_checks.go).
 func (r *sequenceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
-		return
-	}
 	// The raw values are compared: reading whole models on every plan costs more than the
 	// rest of this resource's planning.
 	plan, err := rawAttributes(req.Plan.Raw)
@@ -202,6 +213,25 @@ func (r *sequenceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		resp.Diagnostics.AddError("Could not read the state", err.Error())
 		return
 	}
+	switch planned, stored := !req.Plan.Raw.IsNull(), !req.State.Raw.IsNull(); {
+	case !planned && !stored:
+		return
+	case !planned:
+		r.planDelete(ctx, state, "delete", &resp.Diagnostics)
+		return
+	case !stored:
+		r.planCreate(ctx, plan, &resp.Diagnostics)
+		return
+	case !plan["id"].Equal(state["id"]):
+		// A new id replaces the sequence (the framework gives ModifyPlan none of the
+		// attributes' RequiresReplace).
+		r.planDelete(ctx, state, "replace", &resp.Diagnostics)
+		r.planCreate(ctx, plan, &resp.Diagnostics)
+		return
+	}
+	if !plan["definition"].Equal(state["definition"]) {
+		r.checkTemplates(ctx, plan, &resp.Diagnostics)
+	}
 	if plan["updated_at"].IsKnown() {
 		return
 	}
@@ -213,6 +243,49 @@ func (r *sequenceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	var updatedAt types.String
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("updated_at"), &updatedAt)...)
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("updated_at"), updatedAt)...)
+}
+
+// planDelete refuses to delete (or replace) a protected sequence, and warns how many
+// contacts the delete cancels. verb is "delete" or "replace".
+func (r *sequenceResource) planDelete(ctx context.Context, state map[string]tftypes.Value, verb string, diags *diag.Diagnostics) {
+	id := rawString(state["id"])
+	if rawTrue(state["deletion_protection"]) {
+		diags.AddAttributeError(path.Root("deletion_protection"), "Sequence is protected from deletion", protectedDetail(id, verb))
+		return
+	}
+	if r.data == nil || r.data.client == nil || id == "" {
+		return
+	}
+	renamed := r.data.checks.plannedDelete(id)
+	warnDelete(ctx, r.data.client, id, verb, renamed, diags)
+}
+
+// planCreate warns when the id to create is taken, and checks the definition's templates.
+func (r *sequenceResource) planCreate(ctx context.Context, plan map[string]tftypes.Value, diags *diag.Diagnostics) {
+	if r.data == nil || r.data.client == nil {
+		return
+	}
+	if id := rawString(plan["id"]); id != "" {
+		renamed := r.data.checks.plannedCreate(id)
+		warnExistingID(ctx, r.data.client, id, renamed, diags)
+	}
+	r.checkTemplates(ctx, plan, diags)
+}
+
+func (r *sequenceResource) checkTemplates(ctx context.Context, plan map[string]tftypes.Value, diags *diag.Diagnostics) {
+	if r.data == nil || r.data.client == nil {
+		return
+	}
+	if text := rawString(plan["definition"]); text != "" {
+		r.data.checks.checkTemplates(ctx, r.data.client, text, diags)
+	}
+}
+
+// protectedDetail explains why the provider refuses to delete or replace (verb) sequence id.
+func protectedDetail(id, verb string) string {
+	return fmt.Sprintf("Sequence %q has deletion_protection = true, so Terraform refuses to %s it: "+
+		"nothing is changed, and the sequence and the contacts partway through it stay as they are.\n\n"+
+		"To %s it on purpose, first set deletion_protection = false and apply that, then make this change.", id, verb, verb)
 }
 
 func (r *sequenceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -313,6 +386,10 @@ func (r *sequenceResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	resp.Diagnostics.Append(state.fromAPI(ctx, seq)...)
+	if state.DeletionProtection.IsNull() {
+		// An import knows only the id: a sequence comes in unprotected, as the default says.
+		state.DeletionProtection = types.BoolValue(false)
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -382,6 +459,10 @@ func (r *sequenceResource) Delete(ctx context.Context, req resource.DeleteReques
 	defer cancel()
 
 	id := state.ID.ValueString()
+	if state.DeletionProtection.ValueBool() {
+		resp.Diagnostics.AddAttributeError(path.Root("deletion_protection"), "Sequence is protected from deletion", protectedDetail(id, "delete"))
+		return
+	}
 	r.data.reads.wrote(id)
 	err := r.data.client.Sequences.Delete(ctx, id)
 	switch {

@@ -24,6 +24,8 @@ type fixture struct {
 	server   tfprotov6.ProviderServer
 	typeName string
 	typ      tftypes.Type
+	// version is the resource schema's, which the CLI stores with the state.
+	version int64
 	// config is the resource's configuration; proposed what the CLI proposes from it and the
 	// state (the configured arguments over the stored computed ones).
 	config, proposed *tfprotov6.DynamicValue
@@ -93,7 +95,7 @@ func newFixture(tb testing.TB, factory func() (tfprotov6.ProviderServer, error),
 		tb.Fatal(err)
 	}
 	check(tb, "schema", schemas.Diagnostics)
-	f := &fixture{server: server, typeName: typeName, typ: schemas.ResourceSchemas[typeName].ValueType()}
+	f := &fixture{server: server, typeName: typeName, typ: schemas.ResourceSchemas[typeName].ValueType(), version: schemas.ResourceSchemas[typeName].Version}
 	configured, err := server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{
 		TerraformVersion: "1.10.10", Config: dynamic(tb, schemas.Provider.ValueType(), providerConfig),
 	})

@@ -19,7 +19,7 @@ func (f *fixture) validate(tb testing.TB) {
 
 func (f *fixture) upgrade(tb testing.TB) *tfprotov6.DynamicValue {
 	resp, err := f.server.UpgradeResourceState(context.Background(), &tfprotov6.UpgradeResourceStateRequest{
-		TypeName: f.typeName, RawState: &tfprotov6.RawState{JSON: f.stateJSON},
+		TypeName: f.typeName, Version: f.version, RawState: &tfprotov6.RawState{JSON: f.stateJSON},
 	})
 	if err != nil {
 		tb.Fatal(err)

@@ -9,7 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// toTerraform converts a Go value (string, nil, []any, map[string]any) into a value of typ;
+// toTerraform converts a Go value (string, bool, nil, []any, map[string]any) into a value of typ;
 // attributes an object's map leaves out are null.
 func toTerraform(typ tftypes.Type, v any) (tftypes.Value, error) {
 	if v == nil {
@@ -51,8 +51,8 @@ func toTerraform(typ tftypes.Type, v any) (tftypes.Value, error) {
 		}
 		return tftypes.NewValue(t, elems), nil
 	}
-	if typ.Is(tftypes.String) {
-		return tftypes.NewValue(tftypes.String, v), nil
+	if typ.Is(tftypes.String) || typ.Is(tftypes.Bool) {
+		return tftypes.NewValue(typ, v), nil
 	}
 	return tftypes.Value{}, fmt.Errorf("no conversion to %s", typ)
 }
@@ -74,6 +74,10 @@ func fromTerraform(v tftypes.Value) (any, error) {
 		var s string
 		err := v.As(&s)
 		return s, err
+	case v.Type().Is(tftypes.Bool):
+		var b bool
+		err := v.As(&b)
+		return b, err
 	case v.Type().Is(tftypes.Object{}):
 		var attrs map[string]tftypes.Value
 		if err := v.As(&attrs); err != nil {

@@ -1,0 +1,163 @@
+package provider
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// terraform-plugin-testing cannot see warnings (its steps check errors only), and warnings
+// are much of what a plan tells about the live account. cliWorkspace runs the CLI under test
+// (TF_ACC_TERRAFORM_PATH, as the harness does) on a configuration, with the provider built
+// from this source and reached through dev_overrides, and reads the diagnostics of its
+// machine-readable output.
+
+var providerBuild struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// builtProvider builds the provider once per test process, into a folder dev_overrides
+// can point at.
+func builtProvider(t *testing.T) string {
+	t.Helper()
+	providerBuild.once.Do(func() {
+		dir, err := os.MkdirTemp("", "kraiter-provider-")
+		if err != nil {
+			providerBuild.err = err
+			return
+		}
+		out, err := exec.Command("go", "build", "-o", filepath.Join(dir, "terraform-provider-kraiter"), "..").CombinedOutput()
+		if err != nil {
+			providerBuild.err = fmt.Errorf("build the provider: %v\n%s", err, out)
+		}
+		providerBuild.dir = dir
+	})
+	if providerBuild.err != nil {
+		t.Fatal(providerBuild.err)
+	}
+	return providerBuild.dir
+}
+
+type cliWorkspace struct {
+	t   *testing.T
+	cli string
+	dir string
+	env []string
+}
+
+// newCLIWorkspace is an empty configuration folder for the CLI under test.
+func newCLIWorkspace(t *testing.T) *cliWorkspace {
+	t.Helper()
+	testAccPreCheck(t)
+	cli := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if cli == "" {
+		t.Skip("TF_ACC_TERRAFORM_PATH names no CLI (make testacc sets it)")
+	}
+	bin := builtProvider(t)
+	dir := t.TempDir()
+	rc := filepath.Join(dir, ".cli.tfrc")
+	overrides := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"registry.terraform.io/kraiter/kraiter\" = %q\n    \"registry.opentofu.org/kraiter/kraiter\" = %q\n  }\n  direct {}\n}\n", bin, bin)
+	if err := os.WriteFile(rc, []byte(overrides), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return &cliWorkspace{t: t, cli: cli, dir: dir, env: append(os.Environ(),
+		"TF_CLI_CONFIG_FILE="+rc, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1", "TF_LOG=", "KRAITER_API_KEY=", "KRAITER_BASE_URL=")}
+}
+
+// write sets the configuration.
+func (w *cliWorkspace) write(config string) {
+	w.t.Helper()
+	full := "terraform {\n  required_providers {\n    kraiter = { source = \"kraiter/kraiter\" }\n  }\n}\n" + config
+	if err := os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(full), 0o600); err != nil {
+		w.t.Fatal(err)
+	}
+}
+
+// cliDiagnostic is a diagnostic of the CLI's machine-readable output.
+type cliDiagnostic struct {
+	Severity string `json:"severity"`
+	Summary  string `json:"summary"`
+	Detail   string `json:"detail"`
+	Address  string `json:"address"`
+}
+
+func (d cliDiagnostic) String() string {
+	return fmt.Sprintf("%s: %s (%s): %s", d.Severity, d.Summary, d.Address, d.Detail)
+}
+
+// cliRun is one run of the CLI: its exit code and diagnostics.
+type cliRun struct {
+	code  int
+	diags []cliDiagnostic
+	out   string
+}
+
+// run runs the CLI with args and -json, and reads what it said.
+func (w *cliWorkspace) run(args ...string) cliRun {
+	w.t.Helper()
+	cmd := exec.Command(w.cli, append(args, "-json", "-input=false", "-no-color")...)
+	cmd.Dir, cmd.Env = w.dir, w.env
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	run := cliRun{out: stdout.String() + stderr.String()}
+	if exit, ok := err.(*exec.ExitError); ok {
+		run.code = exit.ExitCode()
+	} else if err != nil {
+		w.t.Fatalf("%s %v: %v", w.cli, args, err)
+	}
+	scanner := bufio.NewScanner(&stdout)
+	scanner.Buffer(make([]byte, 1<<20), 16<<20)
+	for scanner.Scan() {
+		var line struct {
+			Type       string        `json:"type"`
+			Diagnostic cliDiagnostic `json:"diagnostic"`
+		}
+		if json.Unmarshal(scanner.Bytes(), &line) == nil && line.Type == "diagnostic" {
+			run.diags = append(run.diags, line.Diagnostic)
+		}
+	}
+	return run
+}
+
+// mustApply applies the configuration, which must succeed.
+func (w *cliWorkspace) mustApply() cliRun {
+	w.t.Helper()
+	run := w.run("apply", "-auto-approve")
+	if run.code != 0 {
+		w.t.Fatalf("apply exited %d:\n%s", run.code, run.out)
+	}
+	return run
+}
+
+// with returns the diagnostics of the severity ("warning" or "error") whose summary
+// contains summary.
+func (r cliRun) with(severity, summary string) []cliDiagnostic {
+	var out []cliDiagnostic
+	for _, d := range r.diags {
+		if d.Severity == severity && strings.Contains(d.Summary, summary) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// one returns the one diagnostic of the severity whose summary contains summary, failing
+// the test when there is not exactly one.
+func (r cliRun) one(t *testing.T, severity, summary string) cliDiagnostic {
+	t.Helper()
+	found := r.with(severity, summary)
+	if len(found) != 1 {
+		t.Fatalf("want one %s %q, got %d; all diagnostics:\n%v\noutput:\n%s", severity, summary, len(found), r.diags, r.out)
+	}
+	return found[0]
+}
