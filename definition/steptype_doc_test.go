@@ -10,7 +10,7 @@ import (
 	"github.com/kraiter/terraform-provider-kraiter/definition"
 )
 
-var update = flag.Bool("update", false, "rewrite the resource documentation's table of step types")
+var update = flag.Bool("update", false, "rewrite the files generated from the step table: the resource documentation's table of step types and the JSON Schema")
 
 // resourceDocPath is the kraiter_sequence resource's documentation template, whose table of
 // step types is derived from the step table.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Renders docs/ with tfplugindocs from templates/, examples/ and the provider's schema.
 # The schema comes from `tofu providers schema -json` run with dev_overrides (no init, no
-# network), so that the provider function is documented too.
+# network), so that the provider function is documented too. docs/schemas/ holds the JSON
+# Schema of the definition, which a test writes from the step table.
 #   scripts/generate-docs.sh          regenerate docs/
 #   scripts/generate-docs.sh --check  fail when docs/ is stale or does not validate
 set -euo pipefail
@@ -48,10 +49,18 @@ if ! go tool tfplugindocs validate --provider-dir "$root" --provider-name kraite
   exit 1
 fi
 
-if $check; then
-  # docs/design/ is written by hand, not by tfplugindocs.
-  if ! diff -ru --exclude=design "$root/docs" "$out"; then
+schema_test=(go test ./definition -run '^TestSchemaFileIsCurrent$' -count=1)
+if ! $check; then
+  "${schema_test[@]}" -update >/dev/null
+else
+  # docs/design/ is written by hand, not by tfplugindocs, and docs/schemas/ by the schema test.
+  if ! diff -ru --exclude=design --exclude=schemas "$root/docs" "$out"; then
     echo "docs/ is stale: run 'make generate' and commit the result" >&2
+    exit 1
+  fi
+  if ! "${schema_test[@]}" >"$work/schema.log" 2>&1; then
+    cat "$work/schema.log" >&2
+    echo "docs/schemas/ is stale: run 'make generate' and commit the result" >&2
     exit 1
   fi
   echo "docs/ is up to date and valid"
