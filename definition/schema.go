@@ -188,6 +188,6 @@ func eventRuleSchema() schema {
 	return closed(schema{
 		"event":  schema{"type": "string", "minLength": 1, "description": "the event name, such as \"purchased\""},
 		"op":     schema{"enum": EventOps, "description": "whether the contact performed the event or not"},
-		"within": schema{"anyOf": []any{ref("duration"), schema{"type": "null"}}, "description": "the time window before now; any time when omitted"},
+		"within": schema{"anyOf": []any{ref("duration"), schema{"type": "null"}}, "description": "the time window that counts back from the moment the contact reaches the condition; any time before it when omitted"},
 	}, eventKeys[:2], "checks whether the contact performed an event")
 }
