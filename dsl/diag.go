@@ -2,6 +2,7 @@ package dsl
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -31,4 +32,14 @@ func sortDiagnostics(diags hcl.Diagnostics) {
 			return a.Start.Byte < b.Start.Byte
 		}
 	})
+}
+
+// OneLine writes a diagnostic's summary and detail on one line, as kraiter dsl validate prints
+// it and the language server shows it.
+func OneLine(d *hcl.Diagnostic) string {
+	detail := strings.Join(strings.Fields(d.Detail), " ")
+	if detail == "" {
+		return d.Summary
+	}
+	return d.Summary + ": " + detail
 }

@@ -48,6 +48,26 @@ type BlockBranch struct {
 	Field *definition.Field
 }
 
+// Attribute is the attribute of the block named name, or nil.
+func (b *StepBlock) Attribute(name string) *BlockAttribute {
+	for i := range b.Attributes {
+		if b.Attributes[i].Name == name {
+			return &b.Attributes[i]
+		}
+	}
+	return nil
+}
+
+// Branch is the nested block of the block named name, or nil.
+func (b *StepBlock) Branch(name string) *BlockBranch {
+	for i := range b.Branches {
+		if b.Branches[i].Name == name {
+			return &b.Branches[i]
+		}
+	}
+	return nil
+}
+
 // StepBlocks lists the step blocks in the step table's order.
 func StepBlocks() []StepBlock {
 	out := make([]StepBlock, len(blocks))

@@ -7,6 +7,8 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
+
+	"github.com/kraiter/terraform-provider-kraiter/dsl"
 )
 
 // writeDiagnostics prints diagnostics one a line: "FILE:LINE:COL: error: SUMMARY: DETAIL", or
@@ -21,7 +23,7 @@ func writeDiagnostics(w io.Writer, diags hcl.Diagnostics, format string) {
 		if d.Subject != nil {
 			where = fmt.Sprintf("%s:%d:%d: ", d.Subject.Filename, d.Subject.Start.Line, d.Subject.Start.Column)
 		}
-		fmt.Fprintf(w, "%s%s: %s\n", where, severity(d), message(d))
+		fmt.Fprintf(w, "%s%s: %s\n", where, severity(d), dsl.OneLine(d))
 	}
 }
 
@@ -30,15 +32,6 @@ func severity(d *hcl.Diagnostic) string {
 		return "warning"
 	}
 	return "error"
-}
-
-// message joins a diagnostic's summary and detail on one line.
-func message(d *hcl.Diagnostic) string {
-	detail := strings.Join(strings.Fields(d.Detail), " ")
-	if detail == "" {
-		return d.Summary
-	}
-	return d.Summary + ": " + detail
 }
 
 func writeGitHubAnnotation(w io.Writer, d *hcl.Diagnostic) {
