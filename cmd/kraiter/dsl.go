@@ -17,7 +17,7 @@ import (
 func newDSLCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "dsl",
-		Short: "Sequences in the DSL: compile, validate, fmt, decompile, diff, graph, simulate, test",
+		Short: "Sequences in the DSL: compile, validate, fmt, decompile, diff, graph, simulate, test, lsp",
 		Long: `The sequence DSL (*.kraiter.hcl) is the language people write Kraiter sequences in:
 blocks email, delay and condition in order, locals, and when expressions over contact
 attributes.
@@ -26,9 +26,10 @@ compile turns a DSL file into the JSON definition the API takes, and decompile t
 definition back into DSL. validate reports every problem with its file, line and column,
 and fmt lays files out canonically. diff shows what changed between two versions step by
 step, and graph draws a sequence as a Mermaid flowchart. simulate carries one contact
-through a sequence offline, and test runs sequence tests (*.kraiter.test.hcl).`,
+through a sequence offline, and test runs sequence tests (*.kraiter.test.hcl). lsp is the
+language server that editors start for diagnostics, completion and hover as you type.`,
 	}
-	cmd.AddCommand(newDSLCompileCmd(), newDSLValidateCmd(), newDSLFmtCmd(), newDSLDecompileCmd(), newDSLDiffCmd(), newDSLGraphCmd(), newDSLSimulateCmd(), newDSLTestCmd())
+	cmd.AddCommand(newDSLCompileCmd(), newDSLValidateCmd(), newDSLFmtCmd(), newDSLDecompileCmd(), newDSLDiffCmd(), newDSLGraphCmd(), newDSLSimulateCmd(), newDSLTestCmd(), newDSLLSPCmd())
 	return cmd
 }
 
