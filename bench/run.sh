@@ -4,9 +4,10 @@
 #
 #   bench/run.sh [go|plan|paging|load]...   (no argument: all four, 15 to 20 minutes on 2 cores)
 #
-#   go      go test benchmarks: DSL compile against HCL's parse, growth per step, the provider's
-#           calls against the floor's, CPU profiles of the provider
-#           -> dsl-compile.md growth.md provider.md provider-profile.md go-bench.txt (benchstat)
+#   go      go test benchmarks: DSL compile against HCL's parse, growth per step, the language
+#           server's latencies, the provider's calls against the floor's, CPU profiles of the
+#           provider -> dsl-compile.md growth.md lsp.md provider.md provider-profile.md
+#           go-bench.txt (benchstat)
 #   plan    bench/plan: tofu plan of kraiter_sequence against floor providers and terraform_data,
 #           the schema's parts, injected latency; the apply that creates them -> plan.md apply.md
 #   paging  bench/paging: the client listing 10,000 and 100,000 enrolled contacts -> paging.md
@@ -45,9 +46,9 @@ run_shown() {
 
 bench_go() {
   local cmd table
-  cmd="go test -run '^\$' -bench . -benchmem -count $go_count ./definition ./dsl ./client ./bench/providerbench"
+  cmd="go test -run '^\$' -bench . -benchmem -count $go_count ./definition ./dsl ./client ./internal/lsp ./bench/providerbench"
   run_shown "$cmd" | tee "$results/go-bench.txt"
-  for table in compile:dsl-compile growth:growth provider:provider; do
+  for table in compile:dsl-compile growth:growth lsp:lsp provider:provider; do
     go run ./bench/gobench -table "${table%%:*}" -command "$cmd" -out "$results/${table#*:}.md" <"$results/go-bench.txt"
   done
 

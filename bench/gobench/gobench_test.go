@@ -112,11 +112,37 @@ func TestGrowthTableIsPerStep(t *testing.T) {
 	}
 }
 
+func TestLSPTableJudgesTheTargets(t *testing.T) {
+	rs, err := parse(strings.NewReader(benchLines(map[string][2]float64{
+		"BenchmarkDiagnostics/steps=1000":      {99_000_000, 0},
+		"BenchmarkCompletion/step/steps=1000":  {51_000_000, 1200},
+		"BenchmarkCompletion/block/steps=1000": {20_000_000, 900},
+	})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	table, err := lspTable(rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"diagnostics after a change", "99.00 ms", "<= 100.00 ms: met", "0"},
+		{"completion at step level, after a change", "51.00 ms", "<= 50.00 ms: NOT met", "1200"},
+		{"completion in a block, after a change", "20.00 ms", "<= 50.00 ms: met", "900"},
+	}
+	for i, row := range want {
+		if got := table.Rows[i]; strings.Join(got, "|") != strings.Join(row, "|") {
+			t.Errorf("row %d = %v, want %v", i, got, row)
+		}
+	}
+}
+
 func TestTablesSayWhichBenchmarkIsMissing(t *testing.T) {
 	rs := results{}
 	for name, table := range map[string]func(results) error{
 		"compile":  func(rs results) error { _, err := compileTable(rs); return err },
 		"growth":   func(rs results) error { _, err := growthTable(rs); return err },
+		"lsp":      func(rs results) error { _, err := lspTable(rs); return err },
 		"provider": func(rs results) error { _, err := providerTable(rs); return err },
 	} {
 		if err := table(rs); err == nil || !strings.Contains(err.Error(), "the output has no Benchmark") {

@@ -1,6 +1,7 @@
 // Command gobench turns go test -bench output (on standard input, any -count) into a results
 // page of medians: the DSL's compile against hclsyntax's parse, the growth of whole-definition
-// operations per step, or the provider's calls against the floor's.
+// operations per step, the language server's latencies, or the provider's calls against the
+// floor's.
 //
 //	go test -run '^$' -bench . -benchmem ./dsl | go run ./bench/gobench -table compile -command '...' -out bench/results/dsl-compile.md
 package main
@@ -33,6 +34,14 @@ var pages = map[string]struct {
 			"an edit touching every block.",
 		table: growthTable,
 	},
+	"lsp": {
+		title: "Language server: latency on a 1,000-step file",
+		text: "kraiter dsl lsp's server (internal/lsp) driven over pipes as an editor drives it, on a generated sequence of 1,000 steps " +
+			"(about 70 KB of DSL). Diagnostics: from a one-character change to the publication of that version's diagnostics, a whole " +
+			"compile included. Completion: the answer to a completion request sent right after a one-character change, while that " +
+			"version compiles on the other core, at step level at the end of the file and inside its last block. Medians per operation.",
+		table: lspTable,
+	},
 	"provider": {
 		title: "Provider calls: kraiter_sequence against floor_sequence",
 		text: "What the CLI asks the provider about one resource, through the plugin protocol in one process (bench/providerbench): " +
@@ -43,7 +52,7 @@ var pages = map[string]struct {
 }
 
 func main() {
-	table := flag.String("table", "", "the table to write: compile, growth or provider")
+	table := flag.String("table", "", "the table to write: compile, growth, lsp or provider")
 	command := flag.String("command", "", "the go test command whose output is read, shown on the page")
 	out := flag.String("out", "", "the page to write, such as bench/results/growth.md")
 	flag.Parse()
@@ -56,7 +65,7 @@ func main() {
 func run(table, command, out string) error {
 	page, ok := pages[table]
 	if !ok || command == "" || out == "" {
-		return fmt.Errorf("usage: gobench -table compile|growth|provider -command 'go test ...' -out FILE < go-test-output")
+		return fmt.Errorf("usage: gobench -table compile|growth|lsp|provider -command 'go test ...' -out FILE < go-test-output")
 	}
 	rs, err := parse(os.Stdin)
 	if err != nil {

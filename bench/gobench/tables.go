@@ -93,6 +93,32 @@ func growthTable(rs results) (*report.Table, error) {
 	return t, nil
 }
 
+// lspOps are the language server's benchmarks, with their targets.
+var lspOps = []struct {
+	name, what string
+	target     time.Duration
+}{
+	{"BenchmarkDiagnostics/steps=1000", "diagnostics after a change", 100 * time.Millisecond},
+	{"BenchmarkCompletion/step/steps=1000", "completion at step level, after a change", 50 * time.Millisecond},
+	{"BenchmarkCompletion/block/steps=1000", "completion in a block, after a change", 50 * time.Millisecond},
+}
+
+func lspTable(rs results) (*report.Table, error) {
+	t := &report.Table{Header: []string{"operation", "median", "target", "allocs, whole process"}}
+	for _, op := range lspOps {
+		v, ok := rs.figure(op.name, ns)
+		if !ok {
+			return nil, fmt.Errorf("the output has no %s; run the internal/lsp package's benchmarks", op.name)
+		}
+		verdict := "met"
+		if time.Duration(v) > op.target {
+			verdict = "NOT met"
+		}
+		t.Add(op.what, duration(v), fmt.Sprintf("<= %s: %s", fmtDuration(op.target), verdict), cell(rs, op.name, allocs, count))
+	}
+	return t, nil
+}
+
 // providerOps are the calls of the provider benchmarks.
 var providerOps = []string{"Validate", "Upgrade", "Read", "Plan", "RefreshPlan", "NoRefreshPlan", "Create"}
 

@@ -28,6 +28,9 @@ type editor struct {
 	mu      sync.Mutex
 	waiting map[int]chan rpcMessage
 	notes   []rpcMessage
+	// looked is how many notes diagnostics has looked through: each call waits for a later
+	// version than the one before.
+	looked int
 	// noted is signalled on every notification.
 	noted chan struct{}
 }
@@ -214,10 +217,10 @@ func (e *editor) change(uri string, version int, text string) {
 func (e *editor) diagnostics(uri string, version int) protocol.PublishDiagnosticsParams {
 	e.t.Helper()
 	deadline := time.After(10 * time.Second)
-	for seen := 0; ; {
+	for {
 		e.mu.Lock()
-		notes := e.notes[seen:]
-		seen = len(e.notes)
+		notes := e.notes[e.looked:]
+		e.looked = len(e.notes)
 		e.mu.Unlock()
 		for _, m := range notes {
 			if m.Method != protocol.ServerTextDocumentPublishDiagnostics {
