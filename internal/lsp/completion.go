@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/tliron/glsp"
 	protocol "github.com/tliron/glsp/protocol_3_16"
 
@@ -34,7 +35,7 @@ func (s *server) completion(_ *glsp.Context, params *protocol.CompletionParams) 
 	case p.statementStart():
 		list.Items = statementItems(p.blocks)
 	case p.inString():
-		list.Items, list.IsIncomplete = s.stringItems(snap.text, &p, offset)
+		list.Items, list.IsIncomplete = s.stringItems(a, snap.text, &p, offset)
 	case a.root(&p) != "":
 		list.Items = s.referenceItems(a, a.root(&p))
 	case p.body.attr != "":
@@ -129,13 +130,18 @@ func placeholder(n int, a *dsl.BlockAttribute) string {
 
 // stringItems are the template ids in the string of a template attribute; incomplete while
 // the account's templates are being read.
-func (s *server) stringItems(t *text, p *place, offset int) ([]protocol.CompletionItem, bool) {
+func (s *server) stringItems(a *analysis, t *text, p *place, offset int) ([]protocol.CompletionItem, bool) {
 	_, attr := p.attribute()
 	if attr == nil || attr.Field.Kind != definition.FieldTemplateID || p.frame.kind != frameString {
 		return nil, false
 	}
 	list, complete := s.templates.all()
-	rng := t.span(p.frame.start, offset)
+	// An item replaces the string's whole text, the part after the cursor included.
+	end := offset
+	for j := p.i; j < len(a.tokens) && a.tokens[j].Type == hclsyntax.TokenQuotedLit; j++ {
+		end = a.tokens[j].Range.End.Byte
+	}
+	rng := t.span(p.frame.start, end)
 	items := make([]protocol.CompletionItem, 0, len(list))
 	for _, tmpl := range list {
 		items = append(items, protocol.CompletionItem{

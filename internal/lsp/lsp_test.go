@@ -415,6 +415,9 @@ func TestTemplateIDsOnline(t *testing.T) {
 	if te := l.Items[0].TextEdit; te == nil || te.Range.Start.Character != 14 || te.Range.End.Character != 16 || te.NewText != "tmpl_tips" {
 		t.Errorf("the item replaces %+v, want the string's text so far, 1:14 to 1:16", te)
 	}
+	if te := e.complete(seqURI, src, "\"tmpl_welcome", 1).Items[0].TextEdit; te == nil || te.Range.Start.Character != 14 || te.Range.End.Character != 26 {
+		t.Errorf("at the start of an id, the item replaces %+v, want the whole id, 4:14 to 4:26", te)
+	}
 	if got := e.hoverText(seqURI, src, "tmpl_welcome", 3); !strings.Contains(got, "name: `Welcome`") || !strings.Contains(got, "subject: `` Welcome to `Acme` ``") {
 		t.Errorf("hover on a template id = %q, want its name and subject", got)
 	}
