@@ -127,6 +127,10 @@ func TestSession(t *testing.T) {
 		t.Errorf("hover on duration = %q", doc)
 	}
 
+	if doc := e.hoverText(seqURI, typing, "local.series", 8); !strings.Contains(doc, "**local.series**, defined on line 2") || !strings.Contains(doc, "series = \"tmpl_onboarding\"") {
+		t.Errorf("hover on local.series = %q, want its definition", doc)
+	}
+
 	var locs []protocol.Location
 	e.must("textDocument/definition", docPos(seqURI, pos(t, typing, "local.series", 8)), &locs)
 	if len(locs) != 1 || locs[0].URI != seqURI || locs[0].Range.Start.Line != 1 || locs[0].Range.Start.Character != 2 {
@@ -342,6 +346,9 @@ func TestCompletionInExpressions(t *testing.T) {
 	}
 	if got, want := e.complete(seqURI, src, "var.\n", 4).labels(), []string{"locale", "region"}; !slices.Equal(got, want) {
 		t.Errorf("var. offers %v, want the vars given, %v", got, want)
+	}
+	if got := e.hoverText(seqURI, src, "var.\n", 1); !strings.Contains(got, "A value given to the compiler") {
+		t.Errorf("hover on var = %q, want what var. is", got)
 	}
 	if got := e.hoverText(other, otherSrc, "contact.plan", 9); !strings.Contains(got, "contact.plan") {
 		t.Errorf("hover on a contact attribute = %q", got)
