@@ -14,8 +14,12 @@ type Faults struct {
 	FailRate float64 `json:"failRate"`
 	// RateLimitRate answers that share 429 RATE_LIMITED with Retry-After: RetryAfterSeconds.
 	RateLimitRate float64 `json:"rateLimitRate"`
-	// LatencyMs delays every request.
+	// LatencyMs delays every request before it is served.
 	LatencyMs int `json:"latencyMs"`
+	// AnswerLatencyMs delays every answer after the request was served (its writes
+	// committed), as a slow way back would: a client that gives up meanwhile never learns
+	// what happened.
+	AnswerLatencyMs int `json:"answerLatencyMs"`
 	// DropAfterCommitRate makes that share of successful writes commit and then close the
 	// connection without an answer, as a network failure after the server acted would.
 	DropAfterCommitRate float64 `json:"dropAfterCommitRate"`
@@ -32,7 +36,7 @@ const (
 
 // readFaults reads the body of POST /_local/faults.
 func readFaults(f *fields) Faults {
-	f.allow("failRate", "rateLimitRate", "latencyMs", "dropAfterCommitRate", "retryAfterSeconds", "seed")
+	f.allow("failRate", "rateLimitRate", "latencyMs", "answerLatencyMs", "dropAfterCommitRate", "retryAfterSeconds", "seed")
 	faults := Faults{RetryAfterSeconds: 1, Seed: time.Now().UnixNano()}
 	if v, ok := f.number("failRate", 0, 1); ok {
 		faults.FailRate = v
@@ -45,6 +49,9 @@ func readFaults(f *fields) Faults {
 	}
 	if v, ok := f.integer("latencyMs", 0, maxFaultLatencyMs); ok {
 		faults.LatencyMs = int(v)
+	}
+	if v, ok := f.integer("answerLatencyMs", 0, maxFaultLatencyMs); ok {
+		faults.AnswerLatencyMs = int(v)
 	}
 	if v, ok := f.integer("retryAfterSeconds", 0, maxFaultRetryAfter); ok {
 		faults.RetryAfterSeconds = int(v)
@@ -117,6 +124,7 @@ func (fi *faultInjector) countDrop() {
 // faultPlan is what happens to one request.
 type faultPlan struct {
 	latency     time.Duration
+	answerDelay time.Duration
 	failStatus  int
 	rateLimited bool
 	retryAfter  int
@@ -134,7 +142,7 @@ func (fi *faultInjector) draw(write bool) faultPlan {
 		return faultPlan{}
 	}
 	fail, limit, drop := fi.rng.Float64(), fi.rng.Float64(), fi.rng.Float64()
-	p := faultPlan{latency: time.Duration(f.LatencyMs) * time.Millisecond, retryAfter: f.RetryAfterSeconds}
+	p := faultPlan{latency: time.Duration(f.LatencyMs) * time.Millisecond, answerDelay: time.Duration(f.AnswerLatencyMs) * time.Millisecond, retryAfter: f.RetryAfterSeconds}
 	switch {
 	case fail < f.FailRate/2:
 		p.failStatus = http.StatusInternalServerError
@@ -146,7 +154,7 @@ func (fi *faultInjector) draw(write bool) faultPlan {
 		p.drop = true
 	}
 	fi.injected.Requests++
-	fi.injected.LatencyMs += int64(f.LatencyMs)
+	fi.injected.LatencyMs += int64(f.LatencyMs + f.AnswerLatencyMs)
 	if p.failStatus != 0 {
 		fi.injected.Failed++
 	}

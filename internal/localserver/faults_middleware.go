@@ -36,10 +36,26 @@ func (s *Server) withFaults(next http.Handler) http.Handler {
 				Message: "injected fault: too many requests (rateLimitRate); retry after " + strconv.Itoa(p.retryAfter) + " s"}})
 		case p.drop:
 			s.serveThenDrop(next, w, r)
+		case p.answerDelay > 0:
+			serveThenWait(next, w, r, p.answerDelay)
 		default:
 			next.ServeHTTP(w, r)
 		}
 	})
+}
+
+// serveThenWait runs the request to the end (its transaction commits), then holds the
+// answer back for delay, whether or not the client still waits for it.
+func serveThenWait(next http.Handler, w http.ResponseWriter, r *http.Request, delay time.Duration) {
+	buf := &bufferedResponse{header: http.Header{}, status: http.StatusOK}
+	next.ServeHTTP(buf, r)
+	t := time.NewTimer(delay)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		buf.copyTo(w)
+	case <-r.Context().Done():
+	}
 }
 
 // serveThenDrop runs the request to the end (its transaction commits) but, when it

@@ -164,3 +164,28 @@ func TestInjectedFaultsAreCounted(t *testing.T) {
 		t.Errorf("after setting faults again: %+v, want zero counts", got)
 	}
 }
+
+// An answer held back after the write committed: a client that gives up first never learns
+// that its create happened.
+func TestAnswerLatencyFault(t *testing.T) {
+	srv := startWithTemplates(t)
+	srv.SetFaults(t, localservertest.Faults{AnswerLatencyMs: 500})
+	body := `{"id":"seq_a","name":"A","definition":"{\"steps\":[{\"type\":\"email\",\"templateId\":\"tmpl_welcome\"}]}"}`
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/v1/sequences", strings.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+srv.APIKey)
+	req.Header.Set("Content-Type", "application/json")
+	impatient := &http.Client{Timeout: 100 * time.Millisecond}
+	if resp, err := impatient.Do(req); err == nil {
+		resp.Body.Close()
+		t.Fatalf("the answer came within 100 ms: %d", resp.StatusCode)
+	}
+	srv.ClearFaults(t)
+	if resp := srv.Do(t, http.MethodGet, "/v1/sequences/seq_a", nil); resp.Status != http.StatusOK {
+		t.Errorf("the create whose answer was held back was not committed: %d %s", resp.Status, resp.Body)
+	}
+	srv.SetFaults(t, localservertest.Faults{AnswerLatencyMs: 80})
+	start := time.Now()
+	if resp := srv.Do(t, http.MethodGet, "/v1/sequences/seq_a", nil); resp.Status != http.StatusOK || time.Since(start) < 80*time.Millisecond {
+		t.Errorf("a patient client: %d after %s, want the answer after at least 80ms", resp.Status, time.Since(start))
+	}
+}
