@@ -7,12 +7,14 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/kraiter/terraform-provider-kraiter/client"
 )
 
-// A Create whose last attempt got no answer or a server error may have created the sequence;
-// the caller must be told so, and still see why.
+// A Create with an attempt that got no answer or a server error may have created the
+// sequence, whatever the later attempts got, unless one refused the request itself; the
+// caller must be told so, and still see why.
 func TestCreateOutcomeUnknown(t *testing.T) {
 	const invalid = `{"error":{"code":"VALIDATION_ERROR","message":"bad definition"}}`
 	tests := []struct {
@@ -29,18 +31,29 @@ func TestCreateOutcomeUnknown(t *testing.T) {
 		{"no answer, then server errors", 1, []string{"500"}, []error{client.ErrInternal}, true, "INTERNAL (HTTP 500)"},
 		{"a refusal", 0, []string{"422"}, []error{client.ErrValidation}, false, "bad definition"},
 		{"server errors, then a refusal", 0, []string{"503", "422"}, []error{client.ErrValidation}, false, "bad definition"},
+		{"no answer, then rate limited to the end", 1, []string{"429"}, []error{client.ErrRateLimited}, true, "RATE_LIMITED (HTTP 429)"},
+		{"no answer, then a conflict", 1, []string{"409"}, []error{client.ErrConflict}, true, "CONFLICT (HTTP 409)"},
 		{"no answer, then success", 1, []string{"201"}, nil, false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var n atomic.Int32
 			cfg := serve(t, func(w http.ResponseWriter, r *http.Request) {
+				if r.Method == http.MethodGet {
+					// The read that follows a conflict fails: nothing settles the outcome.
+					answer(http.StatusInternalServerError, "")(w, r)
+					return
+				}
 				i := min(int(n.Add(1))-1, len(tt.answers)-1)
 				switch tt.answers[i] {
 				case "201":
 					answer(http.StatusCreated, sequenceJSON("seq_a"))(w, r)
+				case "409":
+					answer(http.StatusConflict, `{"error":{"code":"CONFLICT","message":"taken"}}`)(w, r)
 				case "422":
 					answer(http.StatusUnprocessableEntity, invalid)(w, r)
+				case "429":
+					answer(http.StatusTooManyRequests, "")(w, r)
 				case "500":
 					answer(http.StatusInternalServerError, "")(w, r)
 				case "503":
@@ -72,6 +85,42 @@ func TestCreateOutcomeUnknown(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), tt.says) || (tt.unknown && !strings.Contains(err.Error(), "may or may not exist")) {
 				t.Errorf("error %q does not say %q, or that the sequence may exist", err, tt.says)
+			}
+		})
+	}
+}
+
+// A write cut short by its context (an interrupt, a timeout) may have been made: the server
+// had the request.
+func TestWritesCutShortHaveAnUnknownOutcome(t *testing.T) {
+	release := make(chan struct{})
+	cfg := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	})
+	// Registered after the server's, so it runs first: the server waits for its handlers.
+	t.Cleanup(func() { close(release) })
+	c := newFakeClient(t, cfg)
+	name := "N"
+	writes := map[string]func(ctx context.Context) error{
+		"Create": func(ctx context.Context) error {
+			_, err := c.Sequences.Create(ctx, client.CreateSequenceInput{ID: "seq_a", Name: "A", Definition: `{"steps":[]}`})
+			return err
+		},
+		"Update": func(ctx context.Context) error {
+			_, err := c.Sequences.Update(ctx, "seq_a", client.UpdateSequenceInput{Name: &name})
+			return err
+		},
+		"Delete": func(ctx context.Context) error { return c.Sequences.Delete(ctx, "seq_a") },
+	}
+	for op, write := range writes {
+		t.Run(op, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+			defer cancel()
+			if err := write(ctx); !errors.Is(err, client.ErrOutcomeUnknown) || !errors.Is(err, context.DeadlineExceeded) {
+				t.Fatalf("%s cut short: %v, want an unknown outcome caused by the deadline", op, err)
 			}
 		})
 	}

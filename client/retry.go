@@ -24,8 +24,6 @@ type call struct {
 	// uncertain is set when an attempt got no answer or a server error: the write may have
 	// happened.
 	uncertain bool
-	// lastUncertain tells whether the last attempt was such an attempt.
-	lastUncertain bool
 }
 
 type callKey struct{}
@@ -40,8 +38,7 @@ func (cl *call) unexpected(format string, args ...any) *UnexpectedResponseError 
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	// Every request is sent by do, which puts its call in the context.
 	cl := ctx.Value(callKey{}).(*call)
-	cl.lastUncertain = err != nil || isServerError(resp.StatusCode)
-	cl.uncertain = cl.uncertain || cl.lastUncertain
+	cl.uncertain = cl.uncertain || err != nil || isServerError(resp.StatusCode)
 	if err == nil {
 		cl.status = resp.StatusCode
 	}

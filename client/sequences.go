@@ -17,8 +17,10 @@ type SequencesService struct {
 // Create creates a sequence. It fails with ErrConflict when the id exists, except when an
 // earlier attempt of this same call may have created it (its answer was lost) and the stored
 // sequence equals what was sent: then that sequence is returned. It fails with
-// ErrOutcomeUnknown, wrapping the last cause, when its last attempt got no answer or a server
-// error: the sequence may or may not have been created.
+// ErrOutcomeUnknown, wrapping the last cause, when an attempt got no answer or a server
+// error and nothing later settled it, whatever the last attempt got (a rate limit, a
+// conflict, a cancelled context); only a refusal of the request itself (VALIDATION_ERROR)
+// settles it. The sequence may or may not have been created.
 func (s *SequencesService) Create(ctx context.Context, in CreateSequenceInput) (*Sequence, error) {
 	seq, cl, err := s.sequenceCall(ctx, http.MethodPost, apiPath("v1", "sequences"), in, in.ID)
 	if errors.Is(err, ErrConflict) && cl.uncertain {
@@ -26,14 +28,21 @@ func (s *SequencesService) Create(ctx context.Context, in CreateSequenceInput) (
 			return existing, nil
 		}
 	}
-	switch {
-	case err == nil:
-		return seq, nil
-	case cl.lastUncertain:
-		return nil, fmt.Errorf("create sequence %q: %w: the last attempt got no answer or a server error, so the sequence may or may not exist; read it before creating it again: %w",
-			in.ID, ErrOutcomeUnknown, err)
+	if err != nil {
+		return nil, fmt.Errorf("create sequence %q: %w", in.ID, outcome(cl, "the sequence may or may not exist; read it before creating it again", err))
 	}
-	return nil, fmt.Errorf("create sequence %q: %w", in.ID, err)
+	return seq, nil
+}
+
+// outcome wraps the error of a write whose call had an uncertain attempt in
+// ErrOutcomeUnknown, saying what the caller should do (hint); other errors stay as they are.
+func outcome(cl *call, hint string, err error) error {
+	// A refusal of the request itself (its body) would have refused every attempt of it:
+	// nothing was written.
+	if !cl.uncertain || errors.Is(err, ErrValidation) {
+		return err
+	}
+	return fmt.Errorf("%w: an attempt got no answer or a server error, and nothing later settled it, so %s: %w", ErrOutcomeUnknown, hint, err)
 }
 
 // createdFrom reports whether a stored sequence is what in would have created.
@@ -63,11 +72,13 @@ func (s *SequencesService) Get(ctx context.Context, id string) (*Sequence, error
 	return seq, nil
 }
 
-// Update changes the fields of in that are set, and only those.
+// Update changes the fields of in that are set, and only those. It fails with
+// ErrOutcomeUnknown when an attempt got no answer or a server error and nothing later
+// settled it: the change may or may not have been made.
 func (s *SequencesService) Update(ctx context.Context, id string, in UpdateSequenceInput) (*Sequence, error) {
-	seq, _, err := s.sequenceCall(ctx, http.MethodPatch, apiPath("v1", "sequences", id), in, id)
+	seq, cl, err := s.sequenceCall(ctx, http.MethodPatch, apiPath("v1", "sequences", id), in, id)
 	if err != nil {
-		return nil, fmt.Errorf("update sequence %q: %w", id, err)
+		return nil, fmt.Errorf("update sequence %q: %w", id, outcome(cl, "the change may or may not have been made; read the sequence", err))
 	}
 	return seq, nil
 }
@@ -78,15 +89,17 @@ func (s *SequencesService) sequenceCall(ctx context.Context, method, path string
 }
 
 // Delete deletes a sequence; its active enrolments are cancelled. It fails with ErrNotFound
-// when there is no such sequence, unless an earlier attempt of this same call may have
-// deleted it (its answer was lost).
+// when there is no such sequence, also when an earlier attempt of this call may have deleted
+// it: a NOT_FOUND is Kraiter's answer about that sequence, which a caller acts on once it has
+// proof that it talks to Kraiter's API (Verify). It fails with ErrOutcomeUnknown when an
+// attempt got no answer or a server error and nothing later settled it.
 func (s *SequencesService) Delete(ctx context.Context, id string) error {
 	cl, err := s.c.do(ctx, request{method: http.MethodDelete, path: apiPath("v1", "sequences", id)})
-	if errors.Is(err, ErrNotFound) && cl.uncertain {
-		return nil
-	}
-	if err != nil {
+	switch {
+	case errors.Is(err, ErrNotFound):
 		return fmt.Errorf("delete sequence %q: %w", id, err)
+	case err != nil:
+		return fmt.Errorf("delete sequence %q: %w", id, outcome(cl, "the sequence may or may not have been deleted; read it", err))
 	}
 	return nil
 }
