@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 )
 
@@ -101,21 +102,35 @@ type cliRun struct {
 	out   string
 }
 
+// command is the CLI with args and -json, ready to start in the workspace, in a process
+// group of its own with its provider, as a terminal runs it (so that an interrupt reaches
+// both, as Ctrl-C does).
+func (w *cliWorkspace) command(args ...string) (*exec.Cmd, *bytes.Buffer, *bytes.Buffer) {
+	cmd := exec.Command(w.cli, append(args, "-json", "-input=false", "-no-color")...)
+	cmd.Dir, cmd.Env = w.dir, w.env
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	return cmd, &stdout, &stderr
+}
+
 // run runs the CLI with args and -json, and reads what it said.
 func (w *cliWorkspace) run(args ...string) cliRun {
 	w.t.Helper()
-	cmd := exec.Command(w.cli, append(args, "-json", "-input=false", "-no-color")...)
-	cmd.Dir, cmd.Env = w.dir, w.env
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
+	cmd, stdout, stderr := w.command(args...)
+	return w.finish(args, cmd.Run(), stdout, stderr)
+}
+
+// finish reads what a run of the CLI said, once it exited with err.
+func (w *cliWorkspace) finish(args []string, err error, stdout, stderr *bytes.Buffer) cliRun {
+	w.t.Helper()
 	run := cliRun{out: stdout.String() + stderr.String()}
 	if exit, ok := err.(*exec.ExitError); ok {
 		run.code = exit.ExitCode()
 	} else if err != nil {
 		w.t.Fatalf("%s %v: %v", w.cli, args, err)
 	}
-	scanner := bufio.NewScanner(&stdout)
+	scanner := bufio.NewScanner(stdout)
 	scanner.Buffer(make([]byte, 1<<20), 16<<20)
 	for scanner.Scan() {
 		var line struct {
@@ -127,6 +142,38 @@ func (w *cliWorkspace) run(args ...string) cliRun {
 		}
 	}
 	return run
+}
+
+// stateIDs is the ids of the sequences the state file holds, tainted ones included.
+func (w *cliWorkspace) stateIDs() map[string]bool {
+	w.t.Helper()
+	data, err := os.ReadFile(filepath.Join(w.dir, "terraform.tfstate"))
+	if os.IsNotExist(err) {
+		return map[string]bool{}
+	}
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	var state struct {
+		Resources []struct {
+			Type      string
+			Instances []struct {
+				Attributes struct{ ID string }
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &state); err != nil {
+		w.t.Fatalf("read the state: %v", err)
+	}
+	ids := map[string]bool{}
+	for _, r := range state.Resources {
+		for _, inst := range r.Instances {
+			if r.Type == "kraiter_sequence" {
+				ids[inst.Attributes.ID] = true
+			}
+		}
+	}
+	return ids
 }
 
 // mustApply applies the configuration, which must succeed.

@@ -317,22 +317,27 @@ func (r *sequenceResource) Create(ctx context.Context, req resource.CreateReques
 	r.data.reads.wrote(id)
 	seq, err := r.data.client.Sequences.Create(ctx, in)
 	switch {
+	case errors.Is(err, client.ErrOutcomeUnknown):
+		var keep bool
+		if seq, keep = r.settleCreate(ctx, in, err, &resp.Diagnostics); !keep {
+			return
+		}
+		if seq == nil {
+			// The sequence may exist: keep it as planned, tainted by the error, so that the
+			// next apply settles it rather than forget it.
+			plan.Status, plan.CreatedAt, plan.UpdatedAt = types.StringNull(), types.StringNull(), types.StringNull()
+			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+			return
+		}
 	case errors.Is(err, client.ErrConflict):
 		resp.Diagnostics.AddAttributeError(path.Root("id"), "Sequence already exists", conflictDetail(id))
 		return
-	case errors.Is(err, client.ErrOutcomeUnknown):
-		seq = r.resolveUnknownCreate(ctx, in, err, &resp.Diagnostics)
-		if seq == nil {
-			return
-		}
 	case err != nil:
 		addAPIError(&resp.Diagnostics, "create", id, err)
 		return
 	}
 	tflog.Info(ctx, "created Kraiter sequence", map[string]any{"id": id})
 	resp.Diagnostics.Append(plan.fromAPI(ctx, seq)...)
-	// With an error diagnostic (a differing sequence was found), Terraform keeps this state
-	// and marks the resource tainted, so the next apply replaces it.
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -408,40 +413,53 @@ func (r *sequenceResource) Update(ctx context.Context, req resource.UpdateReques
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	// Send only what changed, so that a change made in Kraiter to another field survives.
-	var in client.UpdateSequenceInput
-	changed := false
-	if !plan.Name.Equal(state.Name) {
-		in.Name, changed = plan.Name.ValueStringPointer(), true
+	triggers, diags := triggersFromSet(ctx, plan.Triggers)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
 	}
-	if !plan.Definition.Equal(state.Definition) {
-		in.Definition, changed = plan.Definition.ValueStringPointer(), true
+	if triggers == nil {
+		triggers = []client.Trigger{}
 	}
-	if !plan.Triggers.Equal(state.Triggers) {
-		triggers, diags := triggersFromSet(ctx, plan.Triggers)
-		resp.Diagnostics.Append(diags...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		if triggers == nil {
-			triggers = []client.Trigger{}
-		}
-		in.Triggers, changed = &triggers, true
-	}
-
 	id := plan.ID.ValueString()
-	if changed {
-		r.data.reads.wrote(id)
-		seq, err := r.data.client.Sequences.Update(ctx, id, in)
-		if err != nil {
-			addAPIError(&resp.Diagnostics, "update", id, err)
+	if plan.Name.Equal(state.Name) && plan.Definition.Equal(state.Definition) && plan.Triggers.Equal(state.Triggers) {
+		// Only Terraform's own settings changed (deletion_protection, timeouts).
+		plan.Status, plan.CreatedAt, plan.UpdatedAt = state.Status, state.CreatedAt, state.UpdatedAt
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		return
+	}
+	// Every managed field is sent, not only those the plan changes: the configuration wins
+	// over an edit made in Kraiter's app that this plan did not see (-refresh=false), and
+	// the result is what was planned.
+	in := client.UpdateSequenceInput{Name: plan.Name.ValueStringPointer(), Definition: plan.Definition.ValueStringPointer(), Triggers: &triggers}
+	r.data.reads.wrote(id)
+	seq, err := r.data.client.Sequences.Update(ctx, id, in)
+	switch {
+	case errors.Is(err, client.ErrOutcomeUnknown):
+		if seq = r.settleUpdate(ctx, id, err, &resp.Diagnostics); seq == nil {
 			return
 		}
-		resp.Diagnostics.Append(plan.fromAPI(ctx, seq)...)
-	} else {
-		plan.Status, plan.CreatedAt, plan.UpdatedAt = state.Status, state.CreatedAt, state.UpdatedAt
+		if !holdsUpdate(seq, in) {
+			resp.Diagnostics.AddError("Sequence not updated", fmt.Sprintf(
+				"The update of sequence %q did not get a clear answer (%v), and read afterwards, the sequence is not as planned. "+
+					"The state now holds it as Kraiter does; run apply again.", id, err))
+			resp.Diagnostics.Append(state.fromAPI(ctx, seq)...)
+			resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+			return
+		}
+		resp.Diagnostics.AddWarning("Sequence updated, though its answer was lost", fmt.Sprintf(
+			"The update of sequence %q did not get a clear answer (%v). Read afterwards, it is as planned.", id, err))
+	case err != nil:
+		addAPIError(&resp.Diagnostics, "update", id, err)
+		return
 	}
+	resp.Diagnostics.Append(plan.fromAPI(ctx, seq)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// holdsUpdate reports whether a sequence holds what an update sent.
+func holdsUpdate(seq *client.Sequence, in client.UpdateSequenceInput) bool {
+	return seq.Name == *in.Name && sameDefinition(seq.Definition, *in.Definition) && client.SameTriggers(seq.Triggers, *in.Triggers)
 }
 
 func (r *sequenceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -467,8 +485,11 @@ func (r *sequenceResource) Delete(ctx context.Context, req resource.DeleteReques
 	err := r.data.client.Sequences.Delete(ctx, id)
 	switch {
 	case errors.Is(err, client.ErrNotFound):
-		// Already gone, once the answer is known to come from Kraiter's API.
+		// Already gone, once the answer is known to come from Kraiter's API: also after an
+		// attempt whose answer was lost.
 		r.believeNotFound(ctx, id, &resp.Diagnostics)
+	case errors.Is(err, client.ErrOutcomeUnknown):
+		r.settleDelete(ctx, id, err, &resp.Diagnostics)
 	case err != nil:
 		addAPIError(&resp.Diagnostics, "delete", id, err)
 	}
