@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/internal/markdown"
 )
 
 // Graph draws a definition as a Mermaid flowchart ("flowchart TD"): one node per step, labelled
@@ -111,7 +112,7 @@ func identifierText(s string) string {
 // node declares one step's node, in the shape and with the label of its type's view.
 func (g *graph) node(indent, id string, s *definition.Step) {
 	view := viewOf(s.Type)
-	g.line(indent + fmt.Sprintf(view.shape, id, mermaidText(view.label(s))))
+	g.line(indent + fmt.Sprintf(view.shape, id, markdown.MermaidLabel(view.label(s))))
 }
 
 // edges links each step of a list to the one after it, the last to next, and a step that
@@ -146,21 +147,4 @@ func (g *graph) entry(list string, steps []definition.Step, next string) string 
 		return next
 	}
 	return g.ids[itemPath(list, 0)]
-}
-
-// mermaidText escapes a label for a quoted Mermaid node text: quotes, and the characters that
-// Mermaid reads as entity codes, HTML or Markdown, are written as entity codes.
-func mermaidText(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '#' || r == '"' || r == '<' || r == '>' || r == '&' || r == '`':
-			fmt.Fprintf(&b, "#%d;", r)
-		case r < ' ' || r == 0x7f:
-			b.WriteByte(' ')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
