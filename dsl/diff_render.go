@@ -87,21 +87,41 @@ func (d *StepDiff) Unified(oldName, newName string) string {
 
 // ChangeList lists the changes in Markdown, one item per change and per changed field.
 func (d *StepDiff) ChangeList() string {
-	var b strings.Builder
-	for _, c := range d.Changes {
+	items := d.ChangeItems(nil)
+	if len(items) == 0 {
+		return ""
+	}
+	return strings.Join(items, "\n") + "\n"
+}
+
+// ChangeItems are the items of ChangeList, each a line without its newline, with what note
+// says of an item appended to it; note, which may be nil, gets the change and, for an item
+// of one changed field, the field (nil for a whole step).
+func (d *StepDiff) ChangeItems(note func(c *Change, f *Field) string) []string {
+	var items []string
+	for i := range d.Changes {
+		c := &d.Changes[i]
 		was := ""
 		if c.OldPath != "" && c.OldPath != c.Path {
 			was = " (was " + markdown.CodeSpan(c.OldPath) + ")"
 		}
 		if c.Kind != ChangeChanged {
-			fmt.Fprintf(&b, "- **%s** %s%s: %s\n", c.Kind, markdown.CodeSpan(c.Path), was, markdown.CodeSpan(c.Step))
+			items = append(items, fmt.Sprintf("- **%s** %s%s: %s", c.Kind, markdown.CodeSpan(c.Path), was, markdown.CodeSpan(c.Step))+noteOf(note, c, nil))
 			continue
 		}
-		for _, f := range c.Fields {
-			fmt.Fprintf(&b, "- **%s** %s%s: %s → %s\n", c.Kind, markdown.CodeSpan(c.Path+"."+f.Name), was, markdown.CodeSpan(f.Old), markdown.CodeSpan(f.New))
+		for j := range c.Fields {
+			f := &c.Fields[j]
+			items = append(items, fmt.Sprintf("- **%s** %s%s: %s → %s", c.Kind, markdown.CodeSpan(c.Path+"."+f.Name), was, markdown.CodeSpan(f.Old), markdown.CodeSpan(f.New))+noteOf(note, c, f))
 		}
 	}
-	return b.String()
+	return items
+}
+
+func noteOf(note func(c *Change, f *Field) string, c *Change, f *Field) string {
+	if note == nil {
+		return ""
+	}
+	return note(c, f)
 }
 
 // Summary counts the changes by kind: "1 added, 2 moved".
