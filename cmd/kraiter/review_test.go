@@ -1,18 +1,23 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
 )
 
 const (
-	reviewPlan     = "../../internal/review/testdata/tofu-1.10.10.plan.json"
+	reviewPlan     = "../../internal/review/testdata/changes/tofu-1.10.10.plan.json"
 	reviewContacts = "../../internal/review/testdata/review.contacts.hcl"
-	reviewGolden   = "../../internal/review/testdata/tofu-1.10.10.review.md"
+	reviewGolden   = "../../internal/review/testdata/changes/tofu-1.10.10.review.md"
 )
 
 func TestReview(t *testing.T) {
+	t.Setenv(envAPIKey, "")
 	golden, err := os.ReadFile(reviewGolden)
 	if err != nil {
 		t.Fatal(err)
@@ -21,13 +26,14 @@ func TestReview(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, errOut, code := runKraiter(t, "", "review", "--contacts", reviewContacts, reviewPlan)
+	out, errOut, code := runKraiter(t, "", "review", "--offline", "--contacts", reviewContacts, reviewPlan)
 	if code != 0 || errOut != "" || out != string(golden) {
 		t.Errorf("exit %d, stderr %q, stdout:\n%s\nwant %s", code, errOut, out, reviewGolden)
 	}
 
 	out, errOut, code = runKraiter(t, string(plan), "review", "--title", "Production", "-")
-	if code != 0 || errOut != "" || !strings.HasPrefix(out, "## Production\n\n**Plan:** 1 to destroy, 1 to replace, 2 to update, 1 to create.\n") ||
+	if code != 0 || errOut != "" || !strings.HasPrefix(out, "## Production\n\n**Plan:** 1 to destroy, 1 to replace, 2 to update, 1 to create.\n\n"+
+		"_Live figures (enrolments, templates) were not fetched: no API key (set KRAITER_API_KEY to show enrolments and templates)._\n") ||
 		strings.Contains(out, "Sample contacts") {
 		t.Errorf("from standard input, with a title and no contacts: exit %d, stderr %q, stdout:\n%s", code, errOut, out)
 	}
@@ -53,6 +59,10 @@ func TestReviewErrors(t *testing.T) {
 		{name: "newer format", args: []string{"-"}, stdin: `{"format_version":"2.0","planned_values":{}}`, code: 1, stderr: `kraiter review: <stdin>: the plan's format_version is "2.0"; kraiter review reads versions >= 0.1, < 2.0`},
 		{name: "missing contacts file", args: []string{"--contacts", "missing.hcl", reviewPlan}, code: 1, stderr: "kraiter review: open missing.hcl: no such file or directory\n"},
 		{name: "invalid contacts file", args: []string{"--contacts", badContacts, reviewPlan}, code: 1, stderr: badContacts + `:2:3: error: Unknown attribute: Contact blocks take attributes, subscribed, events, until and sequences, not "seats".` + "\n"},
+		{name: "--failed without a file", args: []string{"--failed", "dsl test", reviewPlan}, code: 2, stderr: `kraiter review: --failed takes NAME=FILE, such as "dsl test=test.log", not "dsl test"`},
+		{name: "--failed with a missing file", args: []string{"--failed", "dsl test=missing.log", reviewPlan}, code: 1, stderr: "kraiter review: --failed dsl test: open missing.log: no such file or directory\n"},
+		{name: "a bad --format", args: []string{"--format", "html", reviewPlan}, code: 2, stderr: `invalid argument "html" for "--format"`},
+		{name: "a bad --live-timeout", args: []string{"--live-timeout", "0s", reviewPlan}, code: 2, stderr: "kraiter review: --live-timeout must be positive, such as 30s, not 0s\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -61,5 +71,65 @@ func TestReviewErrors(t *testing.T) {
 				t.Errorf("exit %d (want %d), stdout %q, stderr:\n%s\nwant it to hold:\n%s", code, tt.code, out, errOut, tt.stderr)
 			}
 		})
+	}
+}
+
+// TestReviewFailedSteps writes a review of failed steps, without a plan.
+func TestReviewFailedSteps(t *testing.T) {
+	t.Setenv(envAPIKey, "")
+	log := writeTemp(t, "plan.log", "Error: Unsupported argument\n\n  on main.tf line 3\n")
+	out, errOut, code := runKraiter(t, "", "review", "--failed", "terraform plan="+log)
+	want := "## Kraiter sequences\n\n> [!CAUTION]\n> **1 step of this pull request's checks failed:** `terraform plan`." +
+		" Fix them before merging; the end of their output follows, and the checks mark the lines.\n\n" +
+		"**`terraform plan`**\n\n```text\nError: Unsupported argument\n\n  on main.tf line 3\n```\n\n" +
+		"No plan to review: planning did not finish. Fix the failures above and push again.\n"
+	if code != 0 || errOut != "" || out != want {
+		t.Errorf("exit %d, stderr %q, stdout:\n%s\nwant:\n%s", code, errOut, out, want)
+	}
+}
+
+// TestReviewOffline makes no call with --offline, though a key and an address are set.
+func TestReviewOffline(t *testing.T) {
+	called := false
+	srv := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { called = true }))
+	defer srv.Close()
+	t.Setenv(envAPIKey, "k")
+	t.Setenv(envBaseURL, srv.URL)
+	out, errOut, code := runKraiter(t, "", "review", "--offline", "--format", "json", reviewPlan)
+	if code != 0 || errOut != "" || called {
+		t.Fatalf("exit %d, stderr %q, server called: %v", code, errOut, called)
+	}
+	var rep struct {
+		Live struct {
+			Fetched bool   `json:"fetched"`
+			Reason  string `json:"reason"`
+		} `json:"live"`
+		Changes []struct {
+			Kind string `json:"kind"`
+		} `json:"changes"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || rep.Live.Fetched || rep.Live.Reason != "--offline" || len(rep.Changes) != 5 {
+		t.Errorf("--format json: %+v (%v):\n%s", rep, err, out)
+	}
+}
+
+// TestReviewKeepsTheKey checks that an error answer that echoes the API key does not bring
+// the key into the comment.
+func TestReviewKeepsTheKey(t *testing.T) {
+	const key = "secret-key-4711"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusBadRequest)
+		fmt.Fprintf(w, `{"error":{"code":"VALIDATION_ERROR","message":"bad key %s in %s"}}`, key, r.Header.Get("Authorization"))
+	}))
+	defer srv.Close()
+	t.Setenv(envAPIKey, key)
+	t.Setenv(envBaseURL, srv.URL)
+	out, errOut, code := runKraiter(t, "", "review", reviewPlan)
+	if code != 0 || errOut != "" || !strings.Contains(out, "_Live figures not fetched: ") {
+		t.Fatalf("exit %d, stderr %q, stdout:\n%s", code, errOut, out)
+	}
+	if strings.Contains(out, key) {
+		t.Errorf("the review holds the API key:\n%s", out)
 	}
 }

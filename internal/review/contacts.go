@@ -33,7 +33,7 @@ type Contact struct {
 }
 
 // appliesTo reports whether the contact is to be carried through the sequence of a change.
-func (c Contact) appliesTo(ch sequenceChange) bool {
+func (c Contact) appliesTo(ch *sequenceChange) bool {
 	if len(c.Sequences) == 0 {
 		return true
 	}

@@ -2,48 +2,64 @@ package review
 
 import (
 	"bytes"
+	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden reviews testdata/*.review.md from the current output")
+var update = flag.Bool("update", false, "rewrite the golden reviews testdata/*/*.review.md from the current output")
 
-// TestGolden renders the real plans of each CLI (written by scripts/review-testdata.sh) with
-// the sample contacts, and compares them with the golden reviews. Both CLIs plan the same
-// change, so their reviews must be the same too.
+// scenarios are the plans of testdata, each made by scripts/review-testdata.sh with both
+// CLIs: changes of every kind, changes made outside Terraform, a rename without a moved
+// block, a failed check block and a plan that errored.
+var scenarios = []string{"changes", "drift", "rename", "checks", "errored"}
+
+// TestGolden renders the real plans of each CLI with the sample contacts, offline, and
+// compares them with the golden reviews. Both CLIs plan the same change, so their reviews
+// must be the same too.
 func TestGolden(t *testing.T) {
-	plans, err := filepath.Glob(filepath.Join("testdata", "*.plan.json"))
-	if err != nil || len(plans) < 2 {
-		t.Fatalf("want the plans of OpenTofu and Terraform in testdata, found %v (%v); run scripts/review-testdata.sh", plans, err)
-	}
 	contacts := readContacts(t, filepath.Join("testdata", "review.contacts.hcl"))
-	reviews := map[string]string{}
-	for _, path := range plans {
-		name := strings.TrimSuffix(filepath.Base(path), ".plan.json")
-		t.Run(name, func(t *testing.T) {
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
+	for _, scenario := range scenarios {
+		t.Run(scenario, func(t *testing.T) {
+			plans, err := filepath.Glob(filepath.Join("testdata", scenario, "*.plan.json"))
+			if err != nil || len(plans) < 2 {
+				t.Fatalf("want the plans of OpenTofu and Terraform in testdata/%s, found %v (%v); run scripts/review-testdata.sh", scenario, plans, err)
 			}
-			plan, err := ParsePlan(data)
-			if err != nil {
-				t.Fatal(err)
+			reviews := map[string]string{}
+			for _, path := range plans {
+				name := strings.TrimSuffix(filepath.Base(path), ".plan.json")
+				plan := readPlan(t, path)
+				got := Render(context.Background(), plan, Options{Contacts: contacts, NoAccount: "--offline"})
+				checkGolden(t, filepath.Join("testdata", scenario, name+".review.md"), got)
+				reviews[name] = got
 			}
-			got := Render(plan, Options{Contacts: contacts})
-			checkGolden(t, filepath.Join("testdata", name+".review.md"), got)
-			reviews[name] = got
+			for name, review := range reviews {
+				for other, otherReview := range reviews {
+					if review != otherReview {
+						t.Errorf("the reviews of %s and %s differ; both CLIs plan the same change", name, other)
+					}
+				}
+			}
 		})
 	}
-	for name, review := range reviews {
-		for other, otherReview := range reviews {
-			if review != otherReview {
-				t.Errorf("the reviews of %s and %s differ; both CLIs plan the same change", name, other)
-			}
-		}
+}
+
+func readPlan(t *testing.T, path string) *Plan {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
 	}
+	plan, err := ParsePlan(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return plan
 }
 
 func readContacts(t *testing.T, path string) []Contact {
@@ -76,40 +92,64 @@ func checkGolden(t *testing.T, path, got string) {
 	}
 }
 
-// The reviewing guide shows the golden review of the OpenTofu plan as the example comment,
-// between these lines.
-const (
-	guidePath         = "../../templates/guides/reviewing-changes.md.tmpl"
-	guideExampleStart = "````markdown\n"
-	guideExampleEnd   = "````\n"
-)
+// The reviewing guide shows golden reviews, whole or in part, each in a block of Markdown
+// under a line that names the golden review and its lines:
+//
+//	<!-- example: drift/tofu-1.10.10.review.md 1-39 -->
+//	````markdown
+//	...
+//	````
+const guidePath = "../../templates/guides/reviewing-changes.md.tmpl"
 
-// TestGuideExample keeps the guide's example comment the same as the golden review; -update
-// pastes the golden review into the guide.
-func TestGuideExample(t *testing.T) {
-	golden, err := os.ReadFile(filepath.Join("testdata", "tofu-1.10.10.review.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
+var guideExample = regexp.MustCompile("(?s)<!-- example: (\\S+) (all|\\d+-\\d+) -->\n````markdown\n(.*?)````\n")
+
+// TestGuideExamples keeps the guide's examples the same as the golden reviews; -update pastes
+// the golden reviews into the guide.
+func TestGuideExamples(t *testing.T) {
 	guide, err := os.ReadFile(guidePath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	start := bytes.Index(guide, []byte(guideExampleStart)) + len(guideExampleStart)
-	length := bytes.Index(guide[start:], []byte("\n"+guideExampleEnd)) + 1
-	if start < len(guideExampleStart) || length < 1 {
-		t.Fatalf("%s has no example comment between %q and %q", guidePath, guideExampleStart, guideExampleEnd)
+	matches := guideExample.FindAllSubmatchIndex(guide, -1)
+	if len(matches) == 0 {
+		t.Fatalf("%s has no example", guidePath)
 	}
-	end := start + length
-	example := guide[start:end]
-	if bytes.Equal(example, golden) {
-		return
+	var updated []byte
+	last := 0
+	for _, m := range matches {
+		file, lines := string(guide[m[2]:m[3]]), string(guide[m[4]:m[5]])
+		golden, err := os.ReadFile(filepath.Join("testdata", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := excerpt(t, string(golden), lines)
+		if got := string(guide[m[6]:m[7]]); got != want && !*update {
+			t.Errorf("the example of %s %s in %s differs from the golden review; run go test ./internal/review -update", file, lines, guidePath)
+		}
+		updated = append(append(updated, guide[last:m[6]]...), want...)
+		last = m[7]
 	}
-	if !*update {
-		t.Fatalf("the example comment in %s differs from testdata/tofu-1.10.10.review.md; run go test ./internal/review -update", guidePath)
+	updated = append(updated, guide[last:]...)
+	if *update && !bytes.Equal(updated, guide) {
+		if err := os.WriteFile(guidePath, updated, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	updated := append(append(append([]byte{}, guide[:start]...), golden...), guide[end:]...)
-	if err := os.WriteFile(guidePath, updated, 0o644); err != nil {
-		t.Fatal(err)
+}
+
+// excerpt is lines "FROM-TO" (counted from 1) of text, or "all" of it.
+func excerpt(t *testing.T, text, lines string) string {
+	t.Helper()
+	if lines == "all" {
+		return text
 	}
+	var from, to int
+	if _, err := fmt.Sscanf(lines, "%d-%d", &from, &to); err != nil {
+		t.Fatalf("lines %q: %v", lines, err)
+	}
+	all := strings.SplitAfter(text, "\n")
+	if from < 1 || to > len(all) || from > to {
+		t.Fatalf("lines %s of a golden review of %d lines", lines, len(all))
+	}
+	return strings.Join(all[from-1:to], "")
 }

@@ -40,8 +40,8 @@ func resourceChange(address string, actions tfjson.Actions, before, after map[st
 	return &tfjson.ResourceChange{Address: address, Mode: tfjson.ManagedResourceMode, Type: resourceType, Name: address, Change: c}
 }
 
-func planOf(changes ...*tfjson.ResourceChange) *tfjson.Plan {
-	return &tfjson.Plan{FormatVersion: "1.2", ResourceChanges: changes}
+func planOf(changes ...*tfjson.ResourceChange) *Plan {
+	return &Plan{FormatVersion: "1.2", ResourceChanges: changes}
 }
 
 var (

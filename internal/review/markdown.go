@@ -22,17 +22,6 @@ func codeBlock(lang, summary, body string) string {
 	return "<details><summary>" + summary + " (" + strconv.Itoa(lines) + " lines)</summary>\n\n" + block + "\n</details>\n"
 }
 
-// cellText makes plain text safe in a table cell: on one line, with pipes escaped and no HTML.
-func cellText(s string) string {
-	return strings.NewReplacer("<", "&lt;", ">", "&gt;", "&", "&amp;").Replace(cell(s))
-}
-
-// cell makes Markdown, such as inline code, safe in a table cell: on one line, with pipes
-// escaped, which GitHub requires inside inline code too.
-func cell(markdown string) string {
-	return strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ", "\r", " ").Replace(markdown)
-}
-
 // tableRow writes cells as a Markdown table row.
 func tableRow(cells ...string) string {
 	return "| " + strings.Join(cells, " | ") + " |\n"

@@ -3,8 +3,6 @@ package review
 import (
 	"strings"
 	"testing"
-
-	"github.com/kraiter/terraform-provider-kraiter/internal/markdown"
 )
 
 func TestCodeBlock(t *testing.T) {
@@ -25,14 +23,5 @@ func TestCodeBlock(t *testing.T) {
 				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})
-	}
-}
-
-func TestCells(t *testing.T) {
-	if got, want := cellText("a | b <script> & c\nd\r\ne"), `a \| b &lt;script&gt; &amp; c d e`; got != want {
-		t.Errorf("cellText = %q, want %q", got, want)
-	}
-	if got, want := cell(markdown.CodeSpan(`module.m["a|<b>"].kraiter_sequence.x`)), "`module.m[\"a\\|<b>\"].kraiter_sequence.x`"; got != want {
-		t.Errorf("cell = %q, want %q", got, want)
 	}
 }

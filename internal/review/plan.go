@@ -29,36 +29,69 @@ func (e *UnsupportedFormatError) Error() string {
 		e.Version, tfjson.PlanFormatVersionConstraints)
 }
 
-// planProbe is what tells a plan from other JSON before decoding it whole.
-type planProbe struct {
-	FormatVersion *string         `json:"format_version"`
-	PlannedValues json.RawMessage `json:"planned_values"`
-	Values        json.RawMessage `json:"values"`
+// Plan is what the review reads of a plan's JSON (terraform show -json PLANFILE): the
+// changes of resources, the changes made outside Terraform that the refresh found, the
+// results of conditions and check blocks, and whether the plan errored. Everything else
+// (planned values, prior state, configuration) is skipped while decoding, not held.
+type Plan struct {
+	FormatVersion    string
+	TerraformVersion string
+	// Errored is set when planning stopped at an error, by the CLIs that write it (OpenTofu
+	// does; Terraform 1.5.7 does not, and a failed condition tells it instead).
+	Errored         bool
+	ResourceChanges []*tfjson.ResourceChange
+	// ResourceDrift are the changes made outside Terraform since the last apply.
+	ResourceDrift []*tfjson.ResourceChange
+	Checks        []tfjson.CheckResultStatic
+}
+
+// planJSON is the shape Plan is decoded from; present marks the keys that tell a plan from
+// a state without decoding their values.
+type planJSON struct {
+	FormatVersion    *string                    `json:"format_version"`
+	TerraformVersion string                     `json:"terraform_version"`
+	Errored          bool                       `json:"errored"`
+	PlannedValues    present                    `json:"planned_values"`
+	Values           present                    `json:"values"`
+	ResourceChanges  []*tfjson.ResourceChange   `json:"resource_changes"`
+	ResourceDrift    []*tfjson.ResourceChange   `json:"resource_drift"`
+	Checks           []tfjson.CheckResultStatic `json:"checks"`
+}
+
+// present records that a key is there, skipping its value.
+type present bool
+
+func (p *present) UnmarshalJSON([]byte) error {
+	*p = true
+	return nil
 }
 
 // ParsePlan reads the JSON of a plan. Input that is not a plan is a *NotPlanError, and a plan
 // in a format this build does not read an *UnsupportedFormatError.
-func ParsePlan(data []byte) (*tfjson.Plan, error) {
-	var probe planProbe
-	if err := json.Unmarshal(data, &probe); err != nil {
+func ParsePlan(data []byte) (*Plan, error) {
+	var in planJSON
+	if err := json.Unmarshal(data, &in); err != nil {
 		return nil, &NotPlanError{Reason: jsonProblem(err)}
 	}
 	switch {
-	case probe.FormatVersion == nil:
+	case in.FormatVersion == nil:
 		return nil, &NotPlanError{Reason: "it has no format_version"}
-	case probe.PlannedValues == nil && probe.Values != nil:
+	case !bool(in.PlannedValues) && bool(in.Values):
 		return nil, &NotPlanError{Reason: "it is the JSON of a state, from show -json without a plan file"}
-	case probe.PlannedValues == nil:
+	case !bool(in.PlannedValues):
 		return nil, &NotPlanError{Reason: "it has no planned_values"}
 	}
-	if err := checkFormat(*probe.FormatVersion); err != nil {
+	if err := checkFormat(*in.FormatVersion); err != nil {
 		return nil, err
 	}
-	var plan tfjson.Plan
-	if err := json.Unmarshal(data, &plan); err != nil {
-		return nil, &NotPlanError{Reason: jsonProblem(err)}
-	}
-	return &plan, nil
+	return &Plan{
+		FormatVersion:    *in.FormatVersion,
+		TerraformVersion: in.TerraformVersion,
+		Errored:          in.Errored,
+		ResourceChanges:  in.ResourceChanges,
+		ResourceDrift:    in.ResourceDrift,
+		Checks:           in.Checks,
+	}, nil
 }
 
 func checkFormat(v string) error {

@@ -2,6 +2,7 @@ package review
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -21,11 +22,11 @@ func TestRenderNoChanges(t *testing.T) {
 		{title: " Production\n  (eu) ", want: "## Production (eu)\n\nNo Kraiter sequence changes.\n"},
 	}
 	for _, tt := range tests {
-		if got := Render(plan, Options{Title: tt.title}); got != tt.want {
+		if got := Render(context.Background(), plan, Options{Title: tt.title}); got != tt.want {
 			t.Errorf("Render with title %q = %q, want %q", tt.title, got, tt.want)
 		}
 	}
-	if got := Render(&tfjson.Plan{}, Options{}); got != "## Kraiter sequences\n\nNo Kraiter sequence changes.\n" {
+	if got := Render(context.Background(), &Plan{}, Options{}); got != "## Kraiter sequences\n\nNo Kraiter sequence changes.\n" {
 		t.Errorf("Render of an empty plan = %q", got)
 	}
 }
@@ -54,7 +55,7 @@ func TestRenderSections(t *testing.T) {
 			"- **Steps:** the definition is known only after apply\n\n",
 		}},
 		{name: "invalid old definition", change: resourceChange("kraiter_sequence.a", actUpdate, sequenceValues("seq_a", "A", `{"steps":[{"type":"emial"}]}`), a), want: []string{
-			"- **Steps:** the old definition cannot be read (invalid definition: steps[0].type: unknown step type \"emial\"", "The new one has 1 step (1 email).",
+			"- **Steps:** the old definition cannot be read (invalid definition\\: steps\\[0\\].type\\: unknown step type \"emial\"", "The new one has 1 step (1 email).",
 		}},
 		{name: "nothing reviewed changes", change: resourceChange("kraiter_sequence.a", actUpdate, a, a), want: []string{
 			"### Update `kraiter_sequence.a` (`seq_a`)\n\nNo change to the name, triggers or steps.\n\n",
@@ -64,6 +65,10 @@ func TestRenderSections(t *testing.T) {
 		}},
 		{name: "moved", change: moved, want: []string{
 			"### Update `kraiter_sequence.b` (`seq_a`)\n\nMoved from `kraiter_sequence.a`.\n\n**Step changes:** 2 added\n",
+		}},
+		{name: "an empty name", change: resourceChange("kraiter_sequence.a", actCreate, nil, sequenceValues("seq_a", "", defWelcome)), want: []string{
+			"| **create** | _empty_ | `seq_a` | `kraiter_sequence.a` |",
+			"- **Name:** _empty_\n",
 		}},
 		{name: "forget", change: forget, want: []string{
 			"| **forget** | `A` | `seq_a` | `kraiter_sequence.a` |",
@@ -77,7 +82,7 @@ func TestRenderSections(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Render(planOf(tt.change), Options{})
+			got := Render(context.Background(), planOf(tt.change), Options{})
 			for _, want := range tt.want {
 				if !strings.Contains(got, want) {
 					t.Errorf("want\n%s\nin:\n%s", want, got)
@@ -102,7 +107,7 @@ func TestRenderSensitive(t *testing.T) {
 	destroy := resourceChange("kraiter_sequence.c", actDelete, before, nil)
 	destroy.Change.BeforeSensitive = marks
 
-	got := Render(planOf(update, create, destroy), Options{Contacts: []Contact{{Name: "anyone", Input: definition.SimulationInput{Subscribed: true}}}})
+	got := Render(context.Background(), planOf(update, create, destroy), Options{Contacts: []Contact{{Name: "anyone", Input: definition.SimulationInput{Subscribed: true}}}})
 	if strings.Contains(got, secret) {
 		t.Fatalf("a sensitive value is in the comment:\n%s", got)
 	}
@@ -139,7 +144,7 @@ func TestRenderLargePlan(t *testing.T) {
 
 	for _, limit := range []int{0, 20000} {
 		t.Run(fmt.Sprintf("limit %d", limit), func(t *testing.T) {
-			got := Render(planOf(changes...), Options{Contacts: contacts, MaxLength: limit})
+			got := Render(context.Background(), planOf(changes...), Options{Contacts: contacts, MaxLength: limit})
 			if want := cmp.Or(limit, GitHubCommentLimit); len(got) > want {
 				t.Fatalf("%d bytes, over the limit of %d", len(got), want)
 			}
@@ -188,7 +193,7 @@ func TestRenderOddValues(t *testing.T) {
 	odd.Change.AfterSensitive = []any{true}
 	oddTriggers := resourceChange("kraiter_sequence.b", actCreate, nil, map[string]any{"triggers": []any{"event", map[string]any{"type": 1.0}}})
 
-	got := Render(planOf(odd, oddTriggers, resourceChange("kraiter_sequence.c", nil, nil, nil)), Options{})
+	got := Render(context.Background(), planOf(odd, oddTriggers, resourceChange("kraiter_sequence.c", nil, nil, nil)), Options{})
 	for _, want := range []string{
 		"**Plan:** 1 to update, 1 to create.",
 		"| **update** | none → `[x]` | none → `42` | `kraiter_sequence.a` |",

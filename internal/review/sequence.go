@@ -30,7 +30,9 @@ var kindOrder = []changeKind{kindDestroy, kindReplace, kindUpdate, kindCreate, k
 
 // sequenceChange is one planned change of a kraiter_sequence.
 type sequenceChange struct {
-	address string
+	// address is the resource's address as the comment names it; planAddress as the plan
+	// does, which differs for a deposed object.
+	address, planAddress string
 	// movedFrom is the address the resource had, when a moved block changed it.
 	movedFrom string
 	kind      changeKind
@@ -39,34 +41,44 @@ type sequenceChange struct {
 	before, after *sequenceState
 	// replacedBy names the attributes whose change forces a replacement, such as "id".
 	replacedBy []string
+	// drift is what was changed outside Terraform in this sequence since the last apply.
+	drift *driftEntry
+	// live is what the account said of the sequence.
+	live liveResult
+	// recreated is set on a create whose id a destroy elsewhere in the plan frees: a rename
+	// without a moved block, which a warning of its own covers.
+	recreated bool
 }
 
-// sequenceState is a sequence's attributes on one side of a change.
+// sequenceState is a sequence's attributes on one side of a change. Its definition stays
+// text until a section needs its steps: a plan of many large sequences has room in the
+// comment for the steps of only a few.
 type sequenceState struct {
 	id, name, definitionJSON field
 	triggers                 triggers
-	// def is the parsed definition, when it is known and valid; defErr says why a known one
-	// could not be read.
-	def    *definition.Definition
-	defErr error
 }
 
 func readSequence(o object) *sequenceState {
-	s := &sequenceState{
+	return &sequenceState{
 		id:             o.stringAttr("id"),
 		name:           o.stringAttr("name"),
 		definitionJSON: o.stringAttr("definition"),
 		triggers:       readTriggers(o),
 	}
-	if s.definitionJSON.state == fieldKnown {
-		s.def, s.defErr = definition.ParseString(s.definitionJSON.text)
+}
+
+// parsed is a side's definition, parsed: nil with a nil error when it is not known (unknown,
+// sensitive, missing), nil with the parse error when it is known but invalid.
+func (s *sequenceState) parsed() (*definition.Definition, error) {
+	if s == nil || s.definitionJSON.state != fieldKnown {
+		return nil, nil
 	}
-	return s
+	return definition.ParseString(s.definitionJSON.text)
 }
 
 // sequenceChanges lists the plan's changes of kraiter_sequence resources, leaving out no-ops
 // and reads, by kind (kindOrder) and then in plan order.
-func sequenceChanges(plan *tfjson.Plan) []sequenceChange {
+func sequenceChanges(plan *Plan) []sequenceChange {
 	var out []sequenceChange
 	for _, rc := range plan.ResourceChanges {
 		if rc == nil || rc.Change == nil || rc.Mode != tfjson.ManagedResourceMode || rc.Type != resourceType {
@@ -76,7 +88,7 @@ func sequenceChanges(plan *tfjson.Plan) []sequenceChange {
 		if !ok {
 			continue
 		}
-		c := sequenceChange{address: rc.Address, kind: kind, replacedBy: replacePaths(rc.Change.ReplacePaths)}
+		c := sequenceChange{address: rc.Address, planAddress: rc.Address, kind: kind, replacedBy: replacePaths(rc.Change.ReplacePaths)}
 		if rc.DeposedKey != "" {
 			c.address = fmt.Sprintf("%s (deposed object %s)", rc.Address, rc.DeposedKey)
 		}

@@ -64,15 +64,16 @@ func TestSequenceChanges(t *testing.T) {
 
 func TestReadSequence(t *testing.T) {
 	s := readSequence(newObject(sequenceValues("seq_a", "A", defWelcomeTips, eventTrigger("signed_up")), nil, nil))
-	if s.id.text != "seq_a" || s.name.text != "A" || s.triggers.text() != "event `signed_up`" || s.def == nil || len(s.def.Steps) != 3 || s.defErr != nil {
-		t.Errorf("readSequence = %+v", s)
+	def, err := s.parsed()
+	if s.id.text != "seq_a" || s.name.text != "A" || s.triggers.text() != "event `signed_up`" || def == nil || len(def.Steps) != 3 || err != nil {
+		t.Errorf("readSequence = %+v, parsed %v, %v", s, def, err)
 	}
 	invalid := readSequence(newObject(sequenceValues("seq_a", "A", `{"steps":[{"type":"emial"}]}`), nil, nil))
-	if invalid.def != nil || invalid.defErr == nil {
-		t.Errorf("an invalid definition: def %v, error %v", invalid.def, invalid.defErr)
+	if def, err := invalid.parsed(); def != nil || err == nil {
+		t.Errorf("an invalid definition: def %v, error %v", def, err)
 	}
 	unknown := readSequence(newObject(sequenceValues("seq_a", "A", ""), map[string]any{"definition": true}, nil))
-	if unknown.def != nil || unknown.defErr != nil || unknown.definitionJSON.state != fieldUnknown {
+	if def, err := unknown.parsed(); def != nil || err != nil || unknown.definitionJSON.state != fieldUnknown {
 		t.Errorf("an unknown definition: %+v", unknown)
 	}
 }

@@ -14,7 +14,7 @@ const changedMark = "**≠**"
 // contactsTable carries the contacts that apply to a change through its old and new
 // definitions and writes what each is sent, side by side; without an old definition (a
 // create) it writes the new one's only. It is "" when no contact applies.
-func contactsTable(contacts []Contact, c sequenceChange, oldDef, newDef *definition.Definition) string {
+func contactsTable(contacts []Contact, c *sequenceChange, oldDef, newDef *definition.Definition) string {
 	var rows strings.Builder
 	changed := 0
 	for _, contact := range contacts {
@@ -23,16 +23,16 @@ func contactsTable(contacts []Contact, c sequenceChange, oldDef, newDef *definit
 		}
 		after := sendsText(contact.Input, definition.Simulate(newDef, contact.Input))
 		if oldDef == nil {
-			rows.WriteString(tableRow(cellText(contact.Name), after))
+			rows.WriteString(tableRow(contactName(contact.Name), after))
 			continue
 		}
 		before := sendsText(contact.Input, definition.Simulate(oldDef, contact.Input))
 		if before == after {
-			rows.WriteString(tableRow("", cellText(contact.Name), before, after))
+			rows.WriteString(tableRow("", contactName(contact.Name), before, after))
 			continue
 		}
 		changed++
-		rows.WriteString(tableRow(changedMark, "**"+cellText(contact.Name)+"**", before, after))
+		rows.WriteString(tableRow(changedMark, "**"+contactName(contact.Name)+"**", before, after))
 	}
 	if rows.Len() == 0 {
 		return ""
@@ -54,7 +54,7 @@ func contactsTable(contacts []Contact, c sequenceChange, oldDef, newDef *definit
 func sendsText(in definition.SimulationInput, res definition.SimulationResult) string {
 	lines := make([]string, 0, len(res.Sends)+1)
 	for _, s := range res.Sends {
-		lines = append(lines, cell(markdown.CodeSpan(s.TemplateID))+" at "+definition.FormatOffset(s.After))
+		lines = append(lines, markdown.TableCell(markdown.CodeSpan(markdown.Shorten(s.TemplateID, maxName)))+" at "+definition.FormatOffset(s.After))
 	}
 	if len(lines) == 0 {
 		nothing := "nothing"
@@ -67,4 +67,9 @@ func sendsText(in definition.SimulationInput, res definition.SimulationResult) s
 		lines = append(lines, "_still running at "+definition.FormatOffset(in.Until)+"_")
 	}
 	return strings.Join(lines, "<br>")
+}
+
+// contactName writes a contact's name, from the contacts file, as plain text in a table cell.
+func contactName(name string) string {
+	return markdown.TableCell(markdown.Text(markdown.Shorten(name, maxName)))
 }

@@ -74,7 +74,7 @@ func TestContactsTable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := contactsTable(tt.contacts, change, tt.oldDef, tt.newDef); got != tt.want {
+			if got := contactsTable(tt.contacts, &change, tt.oldDef, tt.newDef); got != tt.want {
 				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})

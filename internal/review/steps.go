@@ -4,22 +4,25 @@ import (
 	"strings"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/internal/markdown"
 	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
 )
 
 // This file writes what the comment says about a sequence's steps: how many there are, what
 // changed between two definitions, and why a definition cannot be shown.
 
-// stepsUnavailable says why the steps of an update cannot be compared.
-func stepsUnavailable(before, after *sequenceState) string {
-	if after.def == nil {
-		return "the new definition " + definitionProblem(after) + ", so the steps cannot be compared."
+// stepsUnavailable says, as plain text, why the steps of an update cannot be compared: a
+// side's definition is not known, or is known and cannot be parsed (its error, err).
+func stepsUnavailable(before *sequenceState, oldErr error, after *sequenceState, newDef *definition.Definition, newErr error) string {
+	if newDef == nil {
+		return "the new definition " + definitionProblem(after, newErr) + ", so the steps cannot be compared."
 	}
-	return "the old definition " + definitionProblem(before) + ", so the steps cannot be compared. The new one has " + stepsSummary(after) + "."
+	return "the old definition " + definitionProblem(before, oldErr) + ", so the steps cannot be compared. The new one has " + stepsSummary(after, newDef, nil) + "."
 }
 
-// definitionProblem says why a side's definition was not parsed: "is known only after apply".
-func definitionProblem(s *sequenceState) string {
+// definitionProblem says, as plain text, why a side's definition was not parsed: "is known
+// only after apply".
+func definitionProblem(s *sequenceState, err error) string {
 	switch s.definitionJSON.state {
 	case fieldUnknown:
 		return "is known only after apply"
@@ -28,17 +31,21 @@ func definitionProblem(s *sequenceState) string {
 	case fieldNull:
 		return "is missing"
 	}
-	return "cannot be read (" + strings.Join(strings.Fields(s.defErr.Error()), " ") + ")"
+	if err == nil {
+		return "cannot be read"
+	}
+	return "cannot be read (" + markdown.Shorten(strings.Join(strings.Fields(err.Error()), " "), maxCheckMessage) + ")"
 }
 
-// stepsSummary counts a definition's steps by type: "4 steps (2 emails, 1 delay, 1 condition)".
-func stepsSummary(s *sequenceState) string {
-	if s.def == nil {
-		return "the definition " + definitionProblem(s)
+// stepsSummary counts a definition's steps by type, as plain text: "4 steps (2 emails, 1
+// delay, 1 condition)".
+func stepsSummary(s *sequenceState, def *definition.Definition, err error) string {
+	if def == nil {
+		return "the definition " + definitionProblem(s, err)
 	}
 	counts := map[definition.StepType]int{}
 	total := 0
-	s.def.Walk(func(_ string, step *definition.Step) {
+	def.Walk(func(_ string, step *definition.Step) {
 		counts[step.Type]++
 		total++
 	})

@@ -7,11 +7,19 @@ import (
 	"github.com/kraiter/terraform-provider-kraiter/internal/markdown"
 )
 
-// triggers is a sequence's triggers attribute, as text: "event `signed_up`" or
-// "segment `seg_trial`" for each trigger, sorted, since they are a set.
+// triggers is a sequence's triggers attribute: "event `signed_up`" or "segment `seg_trial`"
+// as text for each trigger, sorted, since they are a set, and each as data for the report.
 type triggers struct {
 	texts []string
+	items []Trigger
 	state fieldState
+}
+
+// Trigger is one trigger of a sequence: an event's name or a segment's id.
+type Trigger struct {
+	Type      string `json:"type"`
+	EventName string `json:"event_name,omitempty"`
+	SegmentID string `json:"segment_id,omitempty"`
 }
 
 func readTriggers(o object) triggers {
@@ -20,32 +28,37 @@ func readTriggers(o object) triggers {
 		return triggers{state: state}
 	}
 	list, _ := v.([]any)
-	t := triggers{state: fieldKnown}
+	t := triggers{state: fieldKnown, items: []Trigger{}}
 	for _, item := range list {
-		t.texts = append(t.texts, triggerText(item))
+		m, _ := item.(map[string]any)
+		tr := Trigger{}
+		tr.Type, _ = m["type"].(string)
+		tr.EventName, _ = m["event_name"].(string)
+		tr.SegmentID, _ = m["segment_id"].(string)
+		t.items = append(t.items, tr)
+		t.texts = append(t.texts, triggerText(tr))
 	}
 	slices.Sort(t.texts)
+	slices.SortFunc(t.items, func(a, b Trigger) int { return strings.Compare(triggerText(a), triggerText(b)) })
 	return t
 }
 
 // triggerText writes one trigger: its type and the event or segment it names.
-func triggerText(item any) string {
-	m, _ := item.(map[string]any)
-	kind, _ := m["type"].(string)
+func triggerText(t Trigger) string {
 	var target string
-	switch kind {
+	switch t.Type {
 	case "event":
-		target, _ = m["event_name"].(string)
+		target = t.EventName
 	case "segment":
-		target, _ = m["segment_id"].(string)
+		target = t.SegmentID
 	}
 	switch {
-	case kind == "":
+	case t.Type == "":
 		return "a trigger without a type"
 	case target == "":
-		return markdown.CodeSpan(kind)
+		return markdown.CodeSpan(markdown.Shorten(t.Type, maxName))
 	}
-	return kind + " " + markdown.CodeSpan(target)
+	return markdown.Text(markdown.Shorten(t.Type, maxName)) + " " + markdown.CodeSpan(markdown.Shorten(target, maxName))
 }
 
 // text writes the triggers for a comment.

@@ -1,6 +1,6 @@
 # Planned against the state of before/: seq_onboarding is updated (steps wrapped in a
-# condition, a threshold raised), seq_trial renamed with a new trigger, seq_renewal replaced
-# (new id), seq_winback created and seq_newsletter destroyed.
+# condition, a threshold raised), seq_trial renamed with a new trigger and another template,
+# seq_renewal replaced (new id), seq_winback created and seq_newsletter destroyed.
 terraform {
   required_providers {
     kraiter = { source = "kraiter/kraiter" }
@@ -30,7 +30,7 @@ resource "kraiter_sequence" "trial" {
       {
         type = "condition"
         if   = { event = "purchased", op = "not_performed" }
-        then = [{ type = "email", templateId = "tmpl_trial_ending" }]
+        then = [{ type = "email", templateId = "tmpl_trial_last_chance" }]
       },
     ]
   })

@@ -1,0 +1,16 @@
+# The configuration applied first; after/ renames the resource of seq_trial without a moved
+# block.
+terraform {
+  required_providers {
+    kraiter = { source = "kraiter/kraiter" }
+  }
+}
+
+provider "kraiter" {} # KRAITER_BASE_URL and KRAITER_API_KEY come from the environment
+
+resource "kraiter_sequence" "trial" {
+  id         = "seq_trial"
+  name       = "Trial"
+  definition = jsonencode({ steps = [{ type = "delay", duration = "10d" }, { type = "email", templateId = "tmpl_trial_ending" }] })
+  triggers   = [{ type = "event", event_name = "trial_started" }]
+}
