@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fuzztime=${1:-50000x}
-for pkg in ./definition ./dsl; do
+for pkg in ./definition ./dsl ./internal/review; do
   for target in $(go test -list '^Fuzz' "$pkg" | grep '^Fuzz' || true); do
     echo "==> fuzzing $pkg $target for ${fuzztime%x} inputs"
     go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" "$pkg"
