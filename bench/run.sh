@@ -2,7 +2,7 @@
 # The performance harness of docs/guides/performance.md: runs the benchmarks and writes each
 # table to bench/results/, with the machine it ran on and the command that reproduces it.
 #
-#   bench/run.sh [go|plan|paging|load]...   (no argument: all four, 15 to 20 minutes on 2 cores)
+#   bench/run.sh [go|plan|paging|load|review]...   (no argument: all five, 15 to 20 minutes on 2 cores)
 #
 #   go      go test benchmarks: DSL compile against HCL's parse, growth per step, the language
 #           server's latencies, the provider's calls against the floor's, CPU profiles of the
@@ -12,9 +12,12 @@
 #           the schema's parts, injected latency; the apply that creates them -> plan.md apply.md
 #   paging  bench/paging: the client listing 10,000 and 100,000 enrolled contacts -> paging.md
 #   load    bench/load: the local server under 50 concurrent clients -> load.md
+#   review  bench/review: kraiter review of plans of 1,000 sequences and of 1,000-step sequences
+#           against decoding the same plan JSON alone -> review.md
 #
 # Settings from the environment: BENCH_PLAN_SIZES (100,1000), BENCH_PLAN_REPS (5),
-# BENCH_GO_COUNT (5), BENCH_PAGING_REPS (3), BENCH_LOAD_DURATION (10s). The CPU profiles
+# BENCH_GO_COUNT (5), BENCH_PAGING_REPS (3), BENCH_LOAD_DURATION (10s), BENCH_REVIEW_REPS (5),
+# BENCH_REVIEW_HUGE (true: also 1,000 sequences of 1,000 steps, a 344 MB plan). The CPU profiles
 # stay in $TMPDIR/kraiter-bench for `go tool pprof -http=: FILE`.
 #
 # The figures are wall times on shared cores: run on a quiet machine, one benchmark at a time.
@@ -27,6 +30,8 @@ plan_reps=${BENCH_PLAN_REPS:-5}
 go_count=${BENCH_GO_COUNT:-5}
 paging_reps=${BENCH_PAGING_REPS:-3}
 load_duration=${BENCH_LOAD_DURATION:-10s}
+review_reps=${BENCH_REVIEW_REPS:-5}
+review_huge=${BENCH_REVIEW_HUGE:-true}
 
 say() { printf '\n==> %s\n' "$*" >&2; }
 
@@ -76,12 +81,16 @@ bench_load() {
   go run ./bench/load -duration "$load_duration"
 }
 
+bench_review() {
+  go run ./bench/review -reps "$review_reps" -huge="$review_huge"
+}
+
 phases=("$@")
-[ ${#phases[@]} -gt 0 ] || phases=(go plan paging load)
+[ ${#phases[@]} -gt 0 ] || phases=(go plan paging load review)
 for phase in "${phases[@]}"; do
   case "$phase" in
-    go | plan | paging | load) ;;
-    *) echo "usage: bench/run.sh [go|plan|paging|load]...; unknown benchmark \"$phase\"" >&2; exit 2 ;;
+    go | plan | paging | load | review) ;;
+    *) echo "usage: bench/run.sh [go|plan|paging|load|review]...; unknown benchmark \"$phase\"" >&2; exit 2 ;;
   esac
 done
 mkdir -p "$results"
