@@ -15,7 +15,8 @@
 # Offline: the CLIs are built from the Go module proxy (scripts/install-clis.sh) and the
 # provider is used through dev_overrides, so there is no init.
 #
-# Then refresh the golden reviews: go test ./internal/review ./cmd/kraiter -run 'Golden|Live' -update
+# Then refresh the golden reviews and the guide's examples of them:
+#   go test ./internal/review ./cmd/kraiter -run 'Golden|Guide|Live' -update
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib.sh
