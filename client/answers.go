@@ -98,7 +98,9 @@ type errorBody struct {
 // the answer is not the API's: only the API's own NOT_FOUND on a 404 may say that a sequence
 // does not exist.
 func (c *Client) errorAnswer(cl *call, resp *http.Response) error {
-	data, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+	raw, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+	// Everything said below comes from this body, and a server may echo the key in it.
+	data := []byte(c.redact(string(raw)))
 	var body errorBody
 	enveloped := json.Unmarshal(data, &body) == nil && body.Error != nil && body.Error.Code != "" && body.Error.Message != nil
 	switch {

@@ -60,7 +60,7 @@ func (c *Client) do(ctx context.Context, r request) (*call, error) {
 	resp, err := c.http.Do(req)
 	if err != nil {
 		c.logCall(ctx, r.method, r.path, 0, cl)
-		return cl, scrub(err, c.apiKey)
+		return cl, c.redactErr(err)
 	}
 	defer resp.Body.Close()
 	c.logCall(ctx, r.method, r.path, resp.StatusCode, cl)
@@ -81,7 +81,7 @@ func (c *Client) do(ctx context.Context, r request) (*call, error) {
 		return cl, fmt.Errorf("read the answer of %s %s: %w", r.method, target, err)
 	}
 	if problem := decodeAnswer(data, r.out); problem != "" {
-		return cl, cl.unexpected("answered %d, but %s", resp.StatusCode, problem)
+		return cl, cl.unexpected("answered %d, but %s", resp.StatusCode, c.redact(problem))
 	}
 	return cl, nil
 }
@@ -119,12 +119,4 @@ func apiPath(segments ...string) string {
 		b.WriteString(url.PathEscape(s))
 	}
 	return b.String()
-}
-
-// scrub keeps the API key out of a transport error's text, whatever the transport put in it.
-func scrub(err error, key string) error {
-	if key == "" || !strings.Contains(err.Error(), key) {
-		return err
-	}
-	return errors.New(strings.ReplaceAll(err.Error(), key, "[redacted]"))
 }

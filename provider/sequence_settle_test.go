@@ -190,3 +190,23 @@ func proxyTo(t *testing.T, target string) http.Handler {
 		_, _ = io.Copy(w, resp.Body)
 	})
 }
+
+// What a server says reaches Terraform's output without the key, even when it echoes it.
+func TestSequenceResource_serverTextNeverCarriesTheKey(t *testing.T) {
+	srv := scriptedServer(t, func(w http.ResponseWriter, r *http.Request) bool {
+		answerJSON(w, http.StatusBadRequest, `{"error":{"code":"VALIDATION_ERROR","message":"cannot read `+r.Header.Get("Authorization")+`"}}`)
+		return true
+	}, nil)
+	r := &sequenceResource{data: newProviderData(settleClient(t, srv.URL))}
+	state := resourceState(t, r, "seq_live")
+	read := &fwresource.ReadResponse{State: state}
+	r.Read(context.Background(), fwresource.ReadRequest{State: state}, read)
+	if !read.Diagnostics.HasError() {
+		t.Fatal("Read succeeded")
+	}
+	for _, d := range read.Diagnostics {
+		if text := d.Summary() + d.Detail(); strings.Contains(text, localservertest.APIKey) || !strings.Contains(text, "[redacted]") {
+			t.Errorf("diagnostic shows the key, or does not say it was redacted: %s", text)
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -257,5 +259,21 @@ func TestExportReadsTheKeyFromAFile(t *testing.T) {
 	}
 	if _, errOut, code := runKraiter(t, "", "export", "--base-url", inst.URL, "--api-key-file", keyFile, "--dir", t.TempDir()); code != 0 {
 		t.Fatalf("export with --api-key-file: exit %d: %s", code, errOut)
+	}
+}
+
+// A server that echoes the Authorization header in its errors never gets the key printed.
+func TestExportNeverPrintsTheKeyAServerEchoes(t *testing.T) {
+	const key = "kr_live_secret_0123456789"
+	echo := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusUnauthorized)
+		fmt.Fprintf(w, `{"error":{"code":"UNAUTHORIZED","message":"key refused: Authorization: %s"}}`, r.Header.Get("Authorization"))
+	}))
+	t.Cleanup(echo.Close)
+	t.Setenv("KRAITER_API_KEY", key)
+	_, errOut, code := runKraiter(t, "", "export", "--base-url", echo.URL, "--dir", t.TempDir())
+	if code != 1 || strings.Contains(errOut, key) || !strings.Contains(errOut, "[redacted]") {
+		t.Fatalf("export against a server echoing the key: exit %d, %q; want exit 1 and the key redacted", code, errOut)
 	}
 }

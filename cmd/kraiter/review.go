@@ -172,7 +172,7 @@ func reviewAccount(cmd *cobra.Command, o reviewOptions, version string) (review.
 	if err != nil {
 		return nil, "", usageError(cmd, "--base-url (or %s): %v", envBaseURL, err)
 	}
-	return &clientAccount{api: api, key: cfg.APIKey}, "", nil
+	return &clientAccount{api: api}, "", nil
 }
 
 // Retry budget of the review's calls.
@@ -182,16 +182,16 @@ const (
 	reviewRetryMaxTotal  = 15 * time.Second
 )
 
-// clientAccount is review.Account over Kraiter's API.
+// clientAccount is review.Account over Kraiter's API, whose errors never carry the key (the
+// client redacts what servers say).
 type clientAccount struct {
 	api *client.Client
-	key string
 }
 
 func (a *clientAccount) SequenceStatus(ctx context.Context, id string) (review.SequenceStatus, error) {
 	st, err := a.api.Sequences.GetStatus(ctx, id)
 	if err != nil {
-		return review.SequenceStatus{}, a.redact(err)
+		return review.SequenceStatus{}, err
 	}
 	return review.SequenceStatus{ActiveEnrolments: st.ActiveEnrolments, TotalEnrolled: st.TotalEnrolled}, nil
 }
@@ -202,7 +202,7 @@ func (a *clientAccount) SequenceExists(ctx context.Context, id string) (bool, er
 	case errors.Is(err, client.ErrNotFound):
 		return false, nil
 	case err != nil:
-		return false, a.redact(err)
+		return false, err
 	}
 	return true, nil
 }
@@ -213,18 +213,9 @@ func (a *clientAccount) Template(ctx context.Context, id string) (*review.Templa
 	case errors.Is(err, client.ErrNotFound):
 		return nil, nil
 	case err != nil:
-		return nil, a.redact(err)
+		return nil, err
 	}
 	return &review.Template{Name: t.Name, Subject: t.Subject}, nil
-}
-
-// redact keeps the API key out of an error that goes into a public comment, should a server
-// ever echo it; the client already keeps it out of its own messages.
-func (a *clientAccount) redact(err error) error {
-	if a.key == "" || !strings.Contains(err.Error(), a.key) {
-		return err
-	}
-	return errors.New(strings.ReplaceAll(err.Error(), a.key, "[API key]"))
 }
 
 // maxFailedOutput bounds what --failed reads of a file; the review shows its end only.
