@@ -48,7 +48,7 @@ func Compile(src []byte, opts Options) (*Result, hcl.Diagnostics) {
 	if filename == "" {
 		filename = defaultFilename
 	}
-	file, diags := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
+	file, diags := ParseConfig(src, filename)
 	if diags.HasErrors() {
 		return nil, diags
 	}

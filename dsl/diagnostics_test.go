@@ -151,23 +151,30 @@ func TestDiagnostics(t *testing.T) {
 				vars = fuzzVars
 			}
 			res, diags := Compile([]byte(tc.src), Options{Filename: "bad.kraiter.hcl", Vars: vars})
-			if res != nil {
-				t.Fatalf("compiled despite the errors: %s", res.JSON)
-			}
-			if len(diags) != len(tc.want) {
-				t.Fatalf("got %d diagnostics, want %d:\n%s", len(diags), len(tc.want), describeDiags(diags))
-			}
-			for i, want := range tc.want {
-				d := diags[i]
-				if d.Severity != hcl.DiagError || d.Subject == nil || d.Subject.Filename != "bad.kraiter.hcl" {
-					t.Errorf("diagnostic %d is not an error with a place in bad.kraiter.hcl: %#v", i, d)
-					continue
-				}
-				if d.Summary != want.summary || d.Subject.Start.Line != want.line || d.Subject.Start.Column != want.col || !strings.Contains(d.Detail, want.detail) {
-					t.Errorf("diagnostic %d:\n got %s\nwant %d:%d %s; ...%s...", i, describeDiags(diags[i:i+1]), want.line, want.col, want.summary, want.detail)
-				}
-			}
+			checkDiags(t, res, diags, tc.want)
 		})
+	}
+}
+
+// checkDiags checks that a compilation of bad.kraiter.hcl failed with exactly the wanted
+// diagnostics.
+func checkDiags(t *testing.T, res *Result, diags hcl.Diagnostics, wants []wantDiag) {
+	t.Helper()
+	if res != nil {
+		t.Fatalf("compiled despite the errors: %s", res.JSON)
+	}
+	if len(diags) != len(wants) {
+		t.Fatalf("got %d diagnostics, want %d:\n%s", len(diags), len(wants), describeDiags(diags))
+	}
+	for i, want := range wants {
+		d := diags[i]
+		if d.Severity != hcl.DiagError || d.Subject == nil || d.Subject.Filename != "bad.kraiter.hcl" {
+			t.Errorf("diagnostic %d is not an error with a place in bad.kraiter.hcl: %#v", i, d)
+			continue
+		}
+		if d.Summary != want.summary || d.Subject.Start.Line != want.line || d.Subject.Start.Column != want.col || !strings.Contains(d.Detail, want.detail) {
+			t.Errorf("diagnostic %d:\n got %s\nwant %d:%d %s; ...%s...", i, describeDiags(diags[i:i+1]), want.line, want.col, want.summary, want.detail)
+		}
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 )
 
@@ -15,7 +14,7 @@ func Format(src []byte, filename string) ([]byte, hcl.Diagnostics) {
 	if filename == "" {
 		filename = defaultFilename
 	}
-	if _, diags := hclsyntax.ParseConfig(src, filename, hcl.InitialPos); diags.HasErrors() {
+	if _, diags := ParseConfig(src, filename); diags.HasErrors() {
 		return nil, diags
 	}
 	out := hclwrite.Format(src)

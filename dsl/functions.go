@@ -2,9 +2,7 @@ package dsl
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
-	"strconv"
 
 	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
 	"github.com/zclconf/go-cty/cty"
@@ -22,7 +20,7 @@ var functions = map[string]function.Function{
 	"coalesce":      stdlib.CoalesceFunc,
 	"concat":        stdlib.ConcatFunc,
 	"floor":         stdlib.FloorFunc,
-	"format":        boundedFormat(stdlib.FormatFunc),
+	"format":        stdlib.FormatFunc,
 	"join":          stdlib.JoinFunc,
 	"length":        stdlib.LengthFunc,
 	"lower":         stdlib.LowerFunc,
@@ -53,37 +51,6 @@ var functionNames = func() []string {
 	slices.Sort(names)
 	return names
 }()
-
-// maxFormatWidth bounds the width and precision of a format verb: the padding is allocated in
-// full, so format("%999999999s", "") would otherwise take a gigabyte.
-const maxFormatWidth = 1000
-
-var formatVerbNumbers = regexp.MustCompile(`%%|%[-+# 0]*(?:\[\d+\])?(\d*)(?:\.(\d*))?`)
-
-// boundedFormat wraps the format function to refuse widths and precisions above
-// maxFormatWidth.
-func boundedFormat(format function.Function) function.Function {
-	return function.New(&function.Spec{
-		Description: format.Description(),
-		Params:      format.Params(),
-		VarParam:    format.VarParam(),
-		Type: func(args []cty.Value) (cty.Type, error) {
-			return format.ReturnTypeForValues(args)
-		},
-		Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
-			if args[0].IsKnown() && !args[0].IsNull() {
-				for _, m := range formatVerbNumbers.FindAllStringSubmatch(args[0].AsString(), -1) {
-					for _, n := range m[1:] {
-						if v, err := strconv.Atoi(n); n != "" && (err != nil || v > maxFormatWidth) {
-							return cty.NilVal, function.NewArgErrorf(0, "a width or precision of %s is too large; at most %d is allowed", n, maxFormatWidth)
-						}
-					}
-				}
-			}
-			return format.Call(args)
-		},
-	})
-}
 
 // functionHint says what would be right when name is not a function an expression may call.
 func functionHint(name string) string {

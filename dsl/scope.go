@@ -21,11 +21,12 @@ type scope struct {
 	locals   map[string]*local    // by name
 	order    []string             // local names in source order
 	ctx      *hcl.EvalContext
+	meter    *meter
 	diags    hcl.Diagnostics
 }
 
 func newScope(src []byte, vars map[string]string, filename string) *scope {
-	s := &scope{src: src, vars: map[string]cty.Value{}, locals: map[string]*local{}}
+	s := &scope{src: src, vars: map[string]cty.Value{}, locals: map[string]*local{}, meter: newMeter()}
 	for name, value := range vars {
 		key := cty.NormalizeString(name)
 		if _, dup := s.vars[key]; dup {
@@ -38,7 +39,7 @@ func newScope(src []byte, vars map[string]string, filename string) *scope {
 	slices.Sort(s.varNames)
 	s.ctx = &hcl.EvalContext{
 		Variables: map[string]cty.Value{rootVar: cty.ObjectVal(s.vars), rootLocal: cty.EmptyObjectVal},
-		Functions: functions,
+		Functions: s.meter.functions(),
 	}
 	return s
 }
@@ -156,12 +157,14 @@ func traversalText(trav hcl.Traversal) string {
 	return b.String()
 }
 
-// value evaluates expr, which must be known at compile time.
+// value evaluates expr, which must be known at compile time, within the limits of the meter.
+// Once the file's allowance of work is spent, nothing more is evaluated: the one error that
+// says so is enough.
 func (s *scope) value(expr hclsyntax.Expression, use usage) (cty.Value, bool) {
-	if !s.checkRefs(expr, use) {
+	if !s.checkRefs(expr, use) || s.meter.exhausted {
 		return cty.NilVal, false
 	}
-	val, diags := expr.Value(s.ctx)
+	val, diags := s.meter.evaluate(expr, s.ctx)
 	s.diags = append(s.diags, diags...)
 	if diags.HasErrors() {
 		return cty.NilVal, false

@@ -190,7 +190,7 @@ type testDefaults struct {
 }
 
 func parseTestFile(src []byte, filename string) ([]*sequenceTest, hcl.Diagnostics) {
-	file, diags := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
+	file, diags := ParseConfig(src, filename)
 	if diags.HasErrors() {
 		return nil, diags
 	}

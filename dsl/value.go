@@ -234,10 +234,6 @@ func writeCty(b *bytes.Buffer, val cty.Value) error {
 	return nil
 }
 
-// maxComputedExponent bounds the binary exponent of a computed number: writing a big.Float
-// in decimal takes time in proportion to its exponent.
-const maxComputedExponent = 1 << 14
-
 // tooLarge reports whether a value's JSON form would exceed maxValueBytes, without writing it.
 func tooLarge(val cty.Value) bool {
 	budget := maxValueBytes

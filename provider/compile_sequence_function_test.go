@@ -120,6 +120,18 @@ func TestCompileSequenceFunctionRun(t *testing.T) {
 			wantError: "at most one file name", wantArg: 2,
 		},
 		{
+			name:      "eight nested replace calls",
+			source:    "email {\n  template = " + strings.Repeat("replace(", 8) + `"x"` + strings.Repeat(`, "x", "xxxxxxxxxxxxxxxx")`, 8) + "\n}\n",
+			vars:      noVars,
+			wantError: "\nsequence.kraiter.hcl:2:38: Value too large: replace would return 1048576 bytes",
+		},
+		{
+			name:      "100,000 nested parentheses",
+			source:    "email {\n  template = " + strings.Repeat("(", 100_000) + `"t"` + strings.Repeat(")", 100_000) + "\n}\n",
+			vars:      noVars,
+			wantError: "\nsequence.kraiter.hcl:2:269: Nested too deep",
+		},
+		{
 			name:      "null var",
 			source:    onboardingDSL,
 			vars:      types.MapValueMust(types.StringType, map[string]attr.Value{"kind": types.StringNull()}),

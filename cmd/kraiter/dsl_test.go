@@ -99,6 +99,28 @@ func TestDSLCompileErrors(t *testing.T) {
 	}
 }
 
+// TestDSLLimits runs the two small files of issue 15 that took gigabytes or the stack: each
+// must end in one error at its place.
+func TestDSLLimits(t *testing.T) {
+	replaces := writeTemp(t, "replace.kraiter.hcl",
+		"email {\n  template = "+strings.Repeat("replace(", 8)+`"x"`+strings.Repeat(`, "x", "xxxxxxxxxxxxxxxx")`, 8)+"\n}\n")
+	parens := writeTemp(t, "parens.kraiter.hcl", "email {\n  template = "+strings.Repeat("(", 100_000)+`"t"`+strings.Repeat(")", 100_000)+"\n}\n")
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"dsl", "compile", replaces}, replaces + ":2:38: error: Value too large: replace would return 1048576 bytes"},
+		{[]string{"dsl", "compile", parens}, parens + ":2:269: error: Nested too deep: The file nests more than 256 levels deep here"},
+		{[]string{"dsl", "fmt", parens}, parens + ":2:269: error: Nested too deep"},
+	}
+	for _, tt := range tests {
+		_, errOut, code := runKraiter(t, "", tt.args...)
+		if code != 1 || !strings.HasPrefix(errOut, tt.want) || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("%v: exit %d, stderr:\n%s", tt.args, code, errOut)
+		}
+	}
+}
+
 func TestDSLValidate(t *testing.T) {
 	bad := writeTemp(t, "bad.kraiter.hcl", badSource)
 	out, _, code := runKraiter(t, "", "dsl", "validate", onboarding, "--var", "locale=en", reEngagement)

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/dsl"
 	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
 )
 
@@ -58,7 +59,7 @@ var contactAttrNames = []string{contactAttributes, contactSubscribed, contactEve
 // ParseContacts reads a contacts file. Its values are written out: it has no variables or
 // functions. Every problem is a diagnostic with its place in the file.
 func ParseContacts(src []byte, filename string) ([]Contact, hcl.Diagnostics) {
-	file, diags := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
+	file, diags := dsl.ParseConfig(src, filename)
 	if diags.HasErrors() {
 		return nil, diags
 	}
