@@ -40,6 +40,10 @@ With --compile function (the default) the resources compile their DSL file with
 provider::kraiter::compile_sequence (Terraform >= 1.8, OpenTofu >= 1.7); with
 --compile data-source they use the kraiter_sequence_definition data source, for older CLIs.
 
+The files are written into a temporary folder and then moved into place, so that a failure
+leaves --dir as it was. --force replaces files that exist; it never writes through a symbolic
+link: a link, or a folder, where a file goes is an error that names it.
+
 The API address and key are checked first, so that a wrong address or key fails at once.
 On a terminal, standard error shows how many sequences were read so far. When done, a
 summary goes to standard error, or with --format json to standard output:
@@ -57,7 +61,7 @@ summary goes to standard error, or with --format json to standard output:
 	f.StringVar(&o.dir, "dir", "kraiter-export", "folder to write into (created when missing)")
 	addEnumFlag(cmd, &o.compile, "compile", string(exportconfig.CompileFunction), "how the configuration compiles the DSL",
 		string(exportconfig.CompileFunction), string(exportconfig.CompileDataSource))
-	f.BoolVar(&o.force, "force", false, "overwrite files that exist")
+	f.BoolVar(&o.force, "force", false, "replace files that exist (never through a symbolic link)")
 	addEnumFlag(cmd, &o.format, "format", formatText, "summary format", formatText, formatJSON)
 	completeFlagDirs(cmd, "dir")
 	return cmd

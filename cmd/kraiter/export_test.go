@@ -113,6 +113,31 @@ func TestExportWritesDSLAndImportableConfiguration(t *testing.T) {
 	}
 }
 
+// TestExportForceNeverWritesThroughALink is issue 15's probe: a link in --dir to a file
+// outside it, and export --force.
+func TestExportForceNeverWritesThroughALink(t *testing.T) {
+	inst, _ := exportFixture(t)
+	dir := t.TempDir()
+	outside := filepath.Join(t.TempDir(), "precious")
+	if err := os.WriteFile(outside, []byte("precious\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, exportconfig.ConfigFile)
+	if err := os.Symlink(outside, link); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code := runKraiter(t, "", "export", "--base-url", inst.URL, "--api-key", inst.APIKey, "--dir", dir, "--force")
+	if want := link + " is a symbolic link (to " + outside + "); export does not write through links: remove it, or choose another --dir"; code != 1 || !strings.Contains(errOut, want) {
+		t.Errorf("exit %d, stderr %q; want %q", code, errOut, want)
+	}
+	if got, _ := os.ReadFile(outside); string(got) != "precious\n" {
+		t.Errorf("the file outside --dir holds %q", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("--dir holds %d entries, want only the link", len(entries))
+	}
+}
+
 func TestExportWithTheDataSource(t *testing.T) {
 	inst, _ := exportFixture(t)
 	dir := t.TempDir()
