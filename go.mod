@@ -24,7 +24,6 @@ require (
 	github.com/tliron/glsp v0.2.2
 	github.com/yuin/goldmark v1.7.17
 	github.com/zclconf/go-cty v1.20.0
-	golang.org/x/net v0.61.0
 	modernc.org/sqlite v1.62.0
 )
 
@@ -92,6 +91,7 @@ require (
 	golang.org/x/crypto v0.58.0 // indirect
 	golang.org/x/exp v0.0.0-20230626212559-97b1e661b5df // indirect
 	golang.org/x/mod v0.42.0 // indirect
+	golang.org/x/net v0.61.0 // indirect
 	golang.org/x/sync v0.24.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/text v0.43.0 // indirect

@@ -22,6 +22,9 @@ const (
 	CodeUnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE"
 	// CodeRequestTimeout answers a request whose body did not arrive in time.
 	CodeRequestTimeout = "REQUEST_TIMEOUT"
+	// CodeMisdirectedRequest answers a request addressed to a host name the server does not
+	// answer to: the local server, on a loopback address, answers only loopback names.
+	CodeMisdirectedRequest = "MISDIRECTED_REQUEST"
 )
 
 // Sentinels for errors.Is. An *Error matches the sentinel of its code.

@@ -52,7 +52,7 @@ func TestOpenAPIStatesTheContract(t *testing.T) {
 
 	codes := enum(schemas["Error"].Value.Properties["error"].Value.Properties["code"].Value)
 	for _, code := range []string{client.CodeNotFound, client.CodeRouteNotFound, client.CodeConflict, client.CodeValidationError,
-		client.CodeUnauthorized, client.CodeRateLimited, client.CodeMethodNotAllowed, client.CodeUnsupportedMediaType, client.CodeRequestTimeout, client.CodeInternal} {
+		client.CodeUnauthorized, client.CodeRateLimited, client.CodeMethodNotAllowed, client.CodeUnsupportedMediaType, client.CodeRequestTimeout, client.CodeMisdirectedRequest, client.CodeInternal} {
 		if !slices.Contains(codes, code) {
 			t.Errorf("openapi.yaml's error codes %v lack %s", codes, code)
 		}

@@ -28,6 +28,8 @@ type serveOptions struct {
 	seed      string
 	readyFile string
 	verbose   bool
+	// allowHosts are host names the server answers to besides loopback ones.
+	allowHosts []string
 }
 
 func newServeCmd() *cobra.Command {
@@ -46,8 +48,14 @@ receives its base URL once it listens. SIGINT or SIGTERM stops it gracefully. On
 at a time may use a database file.
 
 A client has %s to send a request's headers and %s for the whole request; an answer
-may take %s (room for injected latency); an idle connection is closed after %s;
-at most %d connections are served at once.`, limits.ReadHeaderTimeout, limits.ReadTimeout,
+may take %s (room for injected latency); an idle connection is closed after %s.
+At most %d connections are open at once: past that, the connection that has waited
+longest for a request, idle or still sending its headers, is closed to make room.
+
+On a loopback address (the default), the server answers only requests addressed to
+localhost, 127.0.0.1 (or any of 127.0.0.0/8) or [::1], with or without a port; others get
+421 MISDIRECTED_REQUEST, so that a web page cannot reach it by DNS rebinding. --allow-host
+NAME (repeatable) adds a name, such as one a container network gives the server.`, limits.ReadHeaderTimeout, limits.ReadTimeout,
 			limits.WriteTimeout, limits.IdleTimeout, limits.MaxConnections),
 		Example: `  kraiter serve --api-key dev-key
   KRAITER_API_KEY=dev-key kraiter serve --addr 127.0.0.1:0 --db :memory: --ready-file /tmp/kraiter.url`,
@@ -63,9 +71,11 @@ at most %d connections are served at once.`, limits.ReadHeaderTimeout, limits.Re
 	f.StringVar(&o.seed, "seed", "", "JSON file of templates and contacts to create or update at start")
 	f.StringVar(&o.readyFile, "ready-file", "", "file to write the base URL to once listening (removed at shutdown)")
 	f.BoolVar(&o.verbose, "verbose", false, "log every request")
+	f.StringArrayVar(&o.allowHosts, "allow-host", nil, "a host name to answer to besides loopback ones, on a loopback address (repeatable)")
 	completeFlagFiles(cmd, "seed", jsonFileExts...)
 	completeFlagNothing(cmd, "addr")
 	completeFlagNothing(cmd, "api-key")
+	completeFlagNothing(cmd, "allow-host")
 	return cmd
 }
 
@@ -103,7 +113,7 @@ func runServe(ctx context.Context, o serveOptions, stderr io.Writer) error {
 		return fmt.Errorf("listen on %s: %w", o.addr, err)
 	}
 	url := baseURL(ln.Addr())
-	httpSrv := localserver.NewHTTPServer(srv.Handler(), localserver.DefaultHTTPLimits, slog.NewLogLogger(logger.Handler(), slog.LevelWarn))
+	httpSrv := localserver.NewHTTPServer(srv.Handler(), localserver.DefaultHTTPLimits, o.allowHosts, slog.NewLogLogger(logger.Handler(), slog.LevelWarn))
 	served := make(chan error, 1)
 	go func() { served <- httpSrv.Serve(ln) }()
 	logger.Info("kraiter local server listening", "url", url, "db", o.db)

@@ -147,6 +147,37 @@ func TestServeCancelPersists(t *testing.T) {
 	}
 }
 
+// On loopback, kraiter serve answers a name other than a loopback one only when allowed.
+func TestServeAllowHost(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	url, _, done, _ := startServe(t, ctx, "--db", ":memory:", "--api-key", "k", "--allow-host", "kraiter.test", "--allow-host", "CI-Server")
+	for host, want := range map[string]int{
+		"kraiter.test": http.StatusOK, "ci-server:8474": http.StatusOK, "localhost": http.StatusOK,
+		"evil.example": http.StatusMisdirectedRequest, "kraiter.test.evil.example": http.StatusMisdirectedRequest,
+	} {
+		req, err := http.NewRequest(http.MethodGet, url+"/_local/clock", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Host = host
+		req.Header.Set("Authorization", "Bearer k")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != want || (want == http.StatusMisdirectedRequest && !strings.Contains(string(body), `"code":"MISDIRECTED_REQUEST"`)) {
+			t.Errorf("Host %s: %d %s, want %d", host, resp.StatusCode, body, want)
+		}
+	}
+	cancel()
+	if err := waitDone(t, done); err != nil {
+		t.Fatalf("serve: %v", err)
+	}
+}
+
 // SIGTERM stops the server only after the request in flight was answered.
 func TestServeSIGTERMFinishesInFlight(t *testing.T) {
 	t.Setenv("KRAITER_API_KEY", "env-key")

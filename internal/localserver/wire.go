@@ -139,6 +139,7 @@ const (
 	CodeRateLimited          = "RATE_LIMITED"
 	CodeInternal             = "INTERNAL"
 	CodeMethodNotAllowed     = "METHOD_NOT_ALLOWED"
+	CodeMisdirectedRequest   = "MISDIRECTED_REQUEST"
 )
 
 // timeLayout writes times in UTC with a fixed three-digit fraction, so that they sort as text.
