@@ -27,9 +27,10 @@ func (s *Server) advanceClock(w http.ResponseWriter, r *http.Request) error {
 		return invalid("clock advance", f.problems)
 	}
 	ctx := r.Context()
-	now, err := s.clock.advance(ctx, s.db, d, func(tx *sql.Tx, now time.Time) error {
-		return processDue(ctx, tx, now)
-	})
+	now, err := s.clock.advance(ctx, s.db, d)
+	if err == nil {
+		err = s.runDue(ctx)
+	}
 	if err != nil {
 		return err
 	}
@@ -56,12 +57,13 @@ func (s *Server) setSequenceStatus(w http.ResponseWriter, r *http.Request) error
 	}
 	ctx := r.Context()
 	var rec sequenceRecord
+	resuming := false
 	err = s.engineTx(ctx, func(tx *sql.Tx, now time.Time) error {
 		var err error
 		if rec, err = getSequence(ctx, tx, r.PathValue("id")); err != nil {
 			return err
 		}
-		resuming := status == StatusActive && rec.Status != StatusActive
+		resuming = status == StatusActive && rec.Status != StatusActive
 		rec.Status = status
 		if err := updateSequence(ctx, tx, &rec, now); err != nil {
 			return err
@@ -69,12 +71,11 @@ func (s *Server) setSequenceStatus(w http.ResponseWriter, r *http.Request) error
 		if !resuming {
 			return nil
 		}
-		if err := resumeEnrolments(ctx, tx, rec.pk, now); err != nil {
-			return err
-		}
-		// What fell due while the sequence was not active is due now.
-		return processDue(ctx, tx, now)
+		return resumeEnrolments(ctx, tx, rec.pk, now)
 	})
+	if err == nil && resuming {
+		err = s.runDue(ctx) // what fell due while the sequence was not active is due now
+	}
 	if err != nil {
 		return err
 	}

@@ -60,12 +60,12 @@ func (c *virtualClock) swapOffset(was, next time.Duration) {
 	}
 }
 
-// advance moves the clock forward by d: in one transaction it stores the new offset and runs
-// then at the new virtual time. Like every request's transaction (Server.tx) it reads the
-// clock once it holds the database's only connection, and it moves the clock before letting
-// go of it, so advances never lose one another and every later transaction sees the new
-// time. A commit that fails puts the clock back.
-func (c *virtualClock) advance(ctx context.Context, db *sql.DB, d time.Duration, then func(tx *sql.Tx, now time.Time) error) (time.Time, error) {
+// advance moves the clock forward by d and stores the new offset, in one transaction. Like
+// every request's transaction (Server.tx) it reads the clock once it holds the database's
+// only connection, and it moves the clock before letting go of it, so advances never lose
+// one another and every later transaction sees the new time. A commit that fails puts the
+// clock back.
+func (c *virtualClock) advance(ctx context.Context, db *sql.DB, d time.Duration) (time.Time, error) {
 	var before, after time.Duration
 	var now time.Time
 	err := inTx(ctx, db, func(tx *sql.Tx) error {
@@ -81,9 +81,6 @@ func (c *virtualClock) advance(ctx context.Context, db *sql.DB, d time.Duration,
 			clockOffsetKey, after.Milliseconds())
 		if err != nil {
 			return fmt.Errorf("store the virtual clock: %w", err)
-		}
-		if err := then(tx, now); err != nil {
-			return err
 		}
 		c.swapOffset(before, after)
 		return nil

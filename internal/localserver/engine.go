@@ -12,10 +12,21 @@ import (
 // The engine carries enrolments through the program of the definition version they began
 // under, against the virtual clock: a definition changed halfway changes nothing for the
 // contacts already on their way, since a place in one program means nothing in another. It
-// runs lazily, inside the transaction of a request that reads or changes engine state
-// (Server.engineTx), and on clock advances: everything due by "now" happens then, at the
-// virtual times it was due, so the result is the same as if a scheduler had run in the
-// background.
+// runs lazily, before a request that reads or changes engine state (Server.engineTx), and on
+// clock advances: everything due by "now" happens then, at the virtual times it was due, so
+// the result is the same as if a scheduler had run in the background.
+//
+// The database has one connection, so a transaction holds every other request. Long engine
+// work (an event that enrols a contact in hundreds of long sequences, a clock advance over
+// thousands of due enrolments) is cut into transactions of about engineSlice each, between
+// which other requests run. Each slice reads the clock as every transaction does, so sends
+// are still recorded in the order of their virtual times.
+
+// engineSlice is how long one transaction of engine work may hold the database.
+const engineSlice = 20 * time.Millisecond
+
+// dueBatch is how many due enrolments one transaction reads at most.
+const dueBatch = 256
 
 // enrolment is an active enrolment's place in its program.
 type enrolment struct {
@@ -39,15 +50,16 @@ func newRunner(tx *sql.Tx, now time.Time) *runner {
 	return &runner{tx: tx, now: now, programs: map[int64]*definition.Program{}, contacts: map[string]*definition.Contact{}}
 }
 
-// processDue advances every active enrolment of an active sequence that is due by now.
-func processDue(ctx context.Context, tx *sql.Tx, now time.Time) error {
+// processDue advances the active enrolments of active sequences that are due by now, in the
+// order they fell due, until the deadline, and reports whether any may be left.
+func processDue(ctx context.Context, tx *sql.Tx, now, deadline time.Time) (more bool, err error) {
 	rows, err := tx.QueryContext(ctx,
 		`SELECT e.pk, e.sequence_pk, e.version_pk, e.contact_id, e.pc, e.due_at
 		 FROM enrolments e JOIN sequences s ON s.pk = e.sequence_pk
 		 WHERE e.status = 'active' AND e.due_at <= ? AND s.status = 'active' AND s.deleted_at IS NULL
-		 ORDER BY e.due_at, e.pk`, toMillis(now))
+		 ORDER BY e.due_at, e.pk LIMIT ?`, toMillis(now), dueBatch)
 	if err != nil {
-		return fmt.Errorf("find due enrolments: %w", err)
+		return false, fmt.Errorf("find due enrolments: %w", err)
 	}
 	var due []enrolment
 	for rows.Next() {
@@ -55,24 +67,27 @@ func processDue(ctx context.Context, tx *sql.Tx, now time.Time) error {
 		var at int64
 		if err := rows.Scan(&e.pk, &e.sequencePK, &e.versionPK, &e.contactID, &e.cursor.PC, &at); err != nil {
 			_ = rows.Close()
-			return fmt.Errorf("find due enrolments: %w", err)
+			return false, fmt.Errorf("find due enrolments: %w", err)
 		}
 		e.cursor.At = fromMillis(at)
 		due = append(due, e)
 	}
 	if err := rows.Close(); err != nil {
-		return fmt.Errorf("find due enrolments: %w", err)
+		return false, fmt.Errorf("find due enrolments: %w", err)
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("find due enrolments: %w", err)
+		return false, fmt.Errorf("find due enrolments: %w", err)
 	}
 	r := newRunner(tx, now)
-	for _, e := range due {
+	for i, e := range due {
+		if i > 0 && time.Now().After(deadline) {
+			return true, nil
+		}
 		if err := r.advance(ctx, e); err != nil {
-			return err
+			return false, err
 		}
 	}
-	return nil
+	return len(due) == dueBatch, nil
 }
 
 // enrol starts a contact on a version of a sequence's definition, the newest, and runs what
@@ -182,17 +197,19 @@ func resumeEnrolments(ctx context.Context, tx *sql.Tx, sequencePK int64, now tim
 	return nil
 }
 
-// enrolOnEvent enrols a contact in every active sequence with a trigger on the event, and
-// returns the ids of the sequences it newly entered.
-func enrolOnEvent(ctx context.Context, tx *sql.Tx, now time.Time, contactID, eventName string) ([]string, error) {
+// enrolOnEvent enrols a contact in the active sequences with a trigger on the event whose ids
+// sort after the id after, in order of id, until the deadline. It returns the ids of the
+// sequences the contact newly entered, and the last id it went through when it stopped at
+// the deadline ("" when it went through them all).
+func enrolOnEvent(ctx context.Context, tx *sql.Tx, now time.Time, contactID, eventName, after string, deadline time.Time) (enrolled []string, stopped string, err error) {
 	rows, err := tx.QueryContext(ctx,
 		`SELECT DISTINCT s.pk, s.id,
 		   (SELECT v.pk FROM sequence_versions v WHERE v.sequence_pk = s.pk ORDER BY v.version DESC LIMIT 1)
 		 FROM sequences s JOIN sequence_triggers t ON t.sequence_pk = s.pk
-		 WHERE t.type = 'event' AND t.event_name = ? AND s.status = 'active' AND s.deleted_at IS NULL
-		 ORDER BY s.id`, eventName)
+		 WHERE t.type = 'event' AND t.event_name = ? AND s.status = 'active' AND s.deleted_at IS NULL AND s.id > ?
+		 ORDER BY s.id`, eventName, after)
 	if err != nil {
-		return nil, fmt.Errorf("find sequences triggered by %q: %w", eventName, err)
+		return nil, "", fmt.Errorf("find sequences triggered by %q: %w", eventName, err)
 	}
 	type target struct {
 		pk int64
@@ -205,26 +222,29 @@ func enrolOnEvent(ctx context.Context, tx *sql.Tx, now time.Time, contactID, eve
 		var t target
 		if err := rows.Scan(&t.pk, &t.id, &t.versionPK); err != nil {
 			_ = rows.Close()
-			return nil, fmt.Errorf("find sequences triggered by %q: %w", eventName, err)
+			return nil, "", fmt.Errorf("find sequences triggered by %q: %w", eventName, err)
 		}
 		targets = append(targets, t)
 	}
 	if err := rows.Close(); err != nil {
-		return nil, fmt.Errorf("find sequences triggered by %q: %w", eventName, err)
+		return nil, "", fmt.Errorf("find sequences triggered by %q: %w", eventName, err)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("find sequences triggered by %q: %w", eventName, err)
+		return nil, "", fmt.Errorf("find sequences triggered by %q: %w", eventName, err)
 	}
 	r := newRunner(tx, now)
-	enrolled := []string{}
-	for _, t := range targets {
+	enrolled = []string{}
+	for i, t := range targets {
+		if i > 0 && time.Now().After(deadline) {
+			return enrolled, targets[i-1].id, nil
+		}
 		ok, err := r.enrol(ctx, t.pk, t.versionPK, contactID)
 		if err != nil {
-			return nil, fmt.Errorf("enrol in sequence %q: %w", t.id, err)
+			return nil, "", fmt.Errorf("enrol in sequence %q: %w", t.id, err)
 		}
 		if ok {
 			enrolled = append(enrolled, t.id)
 		}
 	}
-	return enrolled, nil
+	return enrolled, "", nil
 }

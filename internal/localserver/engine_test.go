@@ -3,6 +3,7 @@ package localserver_test
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"maps"
 	"net/http"
@@ -358,5 +359,70 @@ func TestEngineTimeOnlyMovesForward(t *testing.T) {
 		if sends[i].CreatedAt < sends[i-1].CreatedAt {
 			t.Errorf("send %s at %s was recorded after send %s at %s", sends[i].ID, sends[i].CreatedAt, sends[i-1].ID, sends[i-1].CreatedAt)
 		}
+	}
+}
+
+// stallSequences is how many sequences of 1,000 steps TestLongEngineWorkLetsOthersIn runs;
+// issue 15 measured 500, which takes about 20 s of setup and work here.
+var stallSequences = flag.Int("stall-sequences", 100, "sequences of 1,000 steps in TestLongEngineWorkLetsOthersIn")
+
+// TestLongEngineWorkLetsOthersIn runs an event that enrols a contact in many sequences of
+// 1,000 emails, and a clock advance that brings as many enrolments due, while a reader times
+// its requests: none may wait for the whole of the work.
+func TestLongEngineWorkLetsOthersIn(t *testing.T) {
+	const maxWait = 500 * time.Millisecond
+	emails := func(n int) string {
+		return strings.TrimSuffix(strings.Repeat(`{"type":"email","templateId":"tmpl_welcome"},`, n), ",")
+	}
+	tests := []struct {
+		name, def string
+		work      func(srv *localservertest.Instance)
+	}{
+		{"an event", `{"steps":[` + emails(1000) + `]}`, func(srv *localservertest.Instance) {
+			if enrolled := srv.SendEvent(t, "con_ada", "signed_up"); len(enrolled) != *stallSequences {
+				t.Errorf("enrolled in %d sequences, want %d", len(enrolled), *stallSequences)
+			}
+		}},
+		{"a clock advance", `{"steps":[{"type":"delay","duration":"1d"},` + emails(999) + `]}`, func(srv *localservertest.Instance) {
+			srv.SendEvent(t, "con_ada", "signed_up")
+			srv.AdvanceClock(t, "2d")
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := startWithTemplates(t)
+			srv.CreateContact(t, "con_ada", "ada@example.com", nil, true)
+			for i := range *stallSequences {
+				srv.CreateSequence(t, fmt.Sprintf("seq_%04d", i), "Long", tc.def, signedUp)
+			}
+			done := make(chan time.Duration)
+			go func() {
+				start := time.Now()
+				tc.work(srv)
+				done <- time.Since(start)
+			}()
+			var worst time.Duration
+			reads := 0
+			for took := time.Duration(0); took == 0; {
+				start := time.Now()
+				if resp := srv.Do(t, http.MethodGet, "/v1/templates", nil); resp.Status != http.StatusOK {
+					t.Fatalf("GET /v1/templates: %d", resp.Status)
+				}
+				worst, reads = max(worst, time.Since(start)), reads+1
+				select {
+				case took = <-done:
+					t.Logf("%d sequences of 1,000 steps: %s took %v; the longest of %d reads meanwhile %v", *stallSequences, tc.name, took, reads, worst)
+				case <-time.After(10 * time.Millisecond):
+				}
+			}
+			if worst > maxWait {
+				t.Errorf("a read waited %v for the engine; at most %v is allowed", worst, maxWait)
+			}
+			for _, id := range []string{"seq_0000", fmt.Sprintf("seq_%04d", *stallSequences-1)} {
+				if st := srv.Status(t, id); st.TotalEnrolled != 1 || st.CompletedCount != 1 {
+					t.Errorf("%s: %+v, want the contact's one enrolment completed", id, st)
+				}
+			}
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package localserver
 
 import (
+	"context"
 	"database/sql"
 	"net/http"
 	"time"
@@ -21,6 +22,7 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 	}
 	ctx := r.Context()
 	var result EventResult
+	var stopped string // the last sequence gone through when a slice ended, "" when done
 	err = s.engineTx(ctx, func(tx *sql.Tx, now time.Time) error {
 		if _, err := getContact(ctx, tx, contactID); err != nil {
 			return err
@@ -28,9 +30,22 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 		if err := recordEvent(ctx, tx, contactID, eventName, now); err != nil {
 			return err
 		}
-		result.Enrolled, err = enrolOnEvent(ctx, tx, now, contactID, eventName)
+		result.Enrolled, stopped, err = enrolOnEvent(ctx, tx, now, contactID, eventName, "", time.Now().Add(engineSlice))
 		return err
 	})
+	// The event is recorded: its enrolments go on, a slice per transaction, even if the
+	// client stops waiting for them.
+	ctx = context.WithoutCancel(ctx)
+	for err == nil && stopped != "" {
+		err = s.tx(ctx, func(tx *sql.Tx, now time.Time) error {
+			enrolled, next, err := enrolOnEvent(ctx, tx, now, contactID, eventName, stopped, time.Now().Add(engineSlice))
+			if err != nil {
+				return err
+			}
+			result.Enrolled, stopped = append(result.Enrolled, enrolled...), next
+			return nil
+		})
+	}
 	if err != nil {
 		return err
 	}

@@ -92,11 +92,35 @@ func (s *Server) tx(ctx context.Context, fn func(tx *sql.Tx, now time.Time) erro
 
 // engineTx is tx once everything due by now has run, for each request that reads or changes
 // what the engine works on: enrolments, sends, a sequence's status or definition, a contact.
+// Due work beyond one slice is committed slice by slice first (see engineSlice); fn runs in
+// the transaction that finds nothing more due.
 func (s *Server) engineTx(ctx context.Context, fn func(tx *sql.Tx, now time.Time) error) error {
-	return s.tx(ctx, func(tx *sql.Tx, now time.Time) error {
-		if err := processDue(ctx, tx, now); err != nil {
+	for {
+		ran := false
+		err := s.tx(ctx, func(tx *sql.Tx, now time.Time) error {
+			more, err := processDue(ctx, tx, now, time.Now().Add(engineSlice))
+			if err != nil || more {
+				return err
+			}
+			ran = true
+			return fn(tx, now)
+		})
+		if err != nil || ran {
 			return err
 		}
-		return fn(tx, now)
-	})
+	}
+}
+
+// runDue runs everything due by now, one slice per transaction.
+func (s *Server) runDue(ctx context.Context) error {
+	for {
+		var more bool
+		err := s.tx(ctx, func(tx *sql.Tx, now time.Time) (err error) {
+			more, err = processDue(ctx, tx, now, time.Now().Add(engineSlice))
+			return err
+		})
+		if err != nil || !more {
+			return err
+		}
+	}
 }
