@@ -7,7 +7,7 @@
 start_kraiter() {
   local kraiter=$1 dir=$2 key=$3 db=$4 seed=$5
   rm -f "$dir/url"
-  "$kraiter" serve --addr 127.0.0.1:0 --db "$db" --api-key "$key" --seed "$seed" \
+  KRAITER_API_KEY="$key" "$kraiter" serve --addr 127.0.0.1:0 --db "$db" --seed "$seed" \
     --ready-file "$dir/url" 2>"$dir/server.log" &
   server_pid=$!
   for _ in $(seq 100); do

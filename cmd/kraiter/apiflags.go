@@ -19,25 +19,36 @@ const (
 // maxKeyFile bounds what --api-key-file reads: a key is a line, not a file's worth.
 const maxKeyFile = 4 << 10
 
-// apiFlags are the flags of a command that calls Kraiter's API. The key comes from the
-// environment or a file first: a key on the command line shows in ps and shell history.
-type apiFlags struct {
-	baseURL, apiKey, apiKeyFile string
+// keyFlags give an API key. The key comes from the environment or a file first: a key on the
+// command line shows in ps and shell history.
+type keyFlags struct {
+	apiKey, apiKeyFile string
 }
 
-// add registers --base-url, --api-key-file and --api-key on cmd.
-func (a *apiFlags) add(cmd *cobra.Command) {
+// add registers --api-key-file and --api-key on cmd; what says what the key is for.
+func (a *keyFlags) add(cmd *cobra.Command, what string) {
 	f := cmd.Flags()
-	f.StringVar(&a.baseURL, "base-url", "", "Kraiter API address (env "+envBaseURL+"; default "+client.DefaultBaseURL+")")
-	f.StringVar(&a.apiKeyFile, "api-key-file", "", "file holding the Kraiter API key (preferred to --api-key, which ps shows)")
-	f.StringVar(&a.apiKey, "api-key", "", "Kraiter API key (prefer env "+envAPIKey+" or --api-key-file)")
-	completeFlagNothing(cmd, "base-url")
+	f.StringVar(&a.apiKeyFile, "api-key-file", "", "file holding the "+what+" (preferred to --api-key, which ps shows)")
+	f.StringVar(&a.apiKey, "api-key", "", what+" (prefer env "+envAPIKey+" or --api-key-file)")
 	completeFlagNothing(cmd, "api-key")
 	completeFlagFiles(cmd, "api-key-file")
 }
 
+// apiFlags are the flags of a command that calls Kraiter's API.
+type apiFlags struct {
+	keyFlags
+	baseURL string
+}
+
+// add registers --base-url, --api-key-file and --api-key on cmd.
+func (a *apiFlags) add(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&a.baseURL, "base-url", "", "Kraiter API address (env "+envBaseURL+"; default "+client.DefaultBaseURL+")")
+	completeFlagNothing(cmd, "base-url")
+	a.keyFlags.add(cmd, "Kraiter API key")
+}
+
 // key is the API key: --api-key, else --api-key-file, else the environment; "" when none.
-func (a *apiFlags) key() (string, error) {
+func (a *keyFlags) key() (string, error) {
 	switch {
 	case a.apiKey != "" && a.apiKeyFile != "":
 		return "", fmt.Errorf("pass either --api-key or --api-key-file, not both")

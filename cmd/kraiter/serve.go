@@ -24,7 +24,7 @@ const shutdownGrace = 10 * time.Second
 type serveOptions struct {
 	addr      string
 	db        string
-	apiKey    string
+	key       keyFlags
 	seed      string
 	readyFile string
 	verbose   bool
@@ -42,8 +42,8 @@ func newServeCmd() *cobra.Command {
 with an engine that enrols contacts on events and sends against a virtual clock, and
 admin routes under /_local/ (advance the clock, set a sequence's status, inject faults).
 
-Every request needs "Authorization: Bearer KEY" with the key given by --api-key or
-KRAITER_API_KEY. With --addr 127.0.0.1:0 the server takes a free port; --ready-file
+Every request needs "Authorization: Bearer KEY" with the key given by KRAITER_API_KEY,
+--api-key-file or --api-key. With --addr 127.0.0.1:0 the server takes a free port; --ready-file
 receives its base URL once it listens. SIGINT or SIGTERM stops it gracefully. One server
 at a time may use a database file.
 
@@ -57,8 +57,9 @@ localhost, 127.0.0.1 (or any of 127.0.0.0/8) or [::1], with or without a port; o
 421 MISDIRECTED_REQUEST, so that a web page cannot reach it by DNS rebinding. --allow-host
 NAME (repeatable) adds a name, such as one a container network gives the server.`, limits.ReadHeaderTimeout, limits.ReadTimeout,
 			limits.WriteTimeout, limits.IdleTimeout, limits.MaxConnections),
-		Example: `  kraiter serve --api-key dev-key
-  KRAITER_API_KEY=dev-key kraiter serve --addr 127.0.0.1:0 --db :memory: --ready-file /tmp/kraiter.url`,
+		Example: `  KRAITER_API_KEY=dev-key kraiter serve
+  KRAITER_API_KEY=dev-key kraiter serve --addr 127.0.0.1:0 --db :memory: --ready-file /tmp/kraiter.url
+  kraiter serve --api-key-file local-key.txt --seed seed.json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runServe(cmd.Context(), o, cmd.ErrOrStderr())
@@ -67,25 +68,24 @@ NAME (repeatable) adds a name, such as one a container network gives the server.
 	f := cmd.Flags()
 	f.StringVar(&o.addr, "addr", "127.0.0.1:8474", "address to listen on; port 0 takes a free port")
 	f.StringVar(&o.db, "db", "kraiter-local.db", `SQLite database file, created if missing; ":memory:" keeps nothing`)
-	f.StringVar(&o.apiKey, "api-key", "", "API key clients must send as a bearer token (default $KRAITER_API_KEY)")
+	o.key.add(cmd, "API key clients must send as a bearer token")
 	f.StringVar(&o.seed, "seed", "", "JSON file of templates and contacts to create or update at start")
 	f.StringVar(&o.readyFile, "ready-file", "", "file to write the base URL to once listening (removed at shutdown)")
 	f.BoolVar(&o.verbose, "verbose", false, "log every request")
 	f.StringArrayVar(&o.allowHosts, "allow-host", nil, "a host name to answer to besides loopback ones, on a loopback address (repeatable)")
 	completeFlagFiles(cmd, "seed", jsonFileExts...)
 	completeFlagNothing(cmd, "addr")
-	completeFlagNothing(cmd, "api-key")
 	completeFlagNothing(cmd, "allow-host")
 	return cmd
 }
 
 func runServe(ctx context.Context, o serveOptions, stderr io.Writer) error {
-	key := o.apiKey
-	if key == "" {
-		key = os.Getenv("KRAITER_API_KEY")
+	key, err := o.key.key()
+	if err != nil {
+		return err
 	}
 	if key == "" {
-		return errors.New("no API key: pass --api-key KEY or set KRAITER_API_KEY; clients then send \"Authorization: Bearer KEY\"")
+		return errors.New("no API key: set KRAITER_API_KEY, or pass --api-key-file FILE; clients then send \"Authorization: Bearer KEY\"")
 	}
 	level := slog.LevelInfo
 	if o.verbose {
@@ -94,7 +94,6 @@ func runServe(ctx context.Context, o serveOptions, stderr io.Writer) error {
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 	var seed *localserver.Seed
 	if o.seed != "" {
-		var err error
 		if seed, err = localserver.LoadSeed(o.seed); err != nil {
 			return err
 		}

@@ -513,3 +513,22 @@ func TestServeKeepsAcknowledgedWritesThroughKill9(t *testing.T) {
 		t.Errorf("the restarted server did not stop cleanly: %v\n%s", err, second.stderr)
 	}
 }
+
+// The server's key can come from a file, so that ps shows none.
+func TestServeReadsTheKeyFromAFile(t *testing.T) {
+	t.Setenv("KRAITER_API_KEY", "")
+	keyFile := filepath.Join(t.TempDir(), "key")
+	if err := os.WriteFile(keyFile, []byte("file-key\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	url, _, done, _ := startServe(t, ctx, "--db", ":memory:", "--api-key-file", keyFile)
+	if status, body := request(t, http.MethodGet, url+"/v1/sequences", "file-key", ""); status != http.StatusOK {
+		t.Errorf("with the file's key: %d %s", status, body)
+	}
+	cancel()
+	if err := waitDone(t, done); err != nil {
+		t.Fatalf("serve: %v", err)
+	}
+}
