@@ -8,8 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -89,29 +88,15 @@ func sameDefinition(a, b string) bool {
 	return errA == nil && errB == nil && ca == cb
 }
 
-// definitionValidator checks the definition at plan time, reporting every problem with its
-// path. It is an attribute validator rather than a validation of definitionValue itself: the
-// framework validates a value of a custom type each time it reads one from a configuration,
-// plan or state, which would parse the definition several times in every call; a validator
-// runs once, on the configuration.
-type definitionValidator struct{}
-
-var _ validator.String = definitionValidator{}
-
-func (definitionValidator) Description(context.Context) string {
-	return "must be a valid sequence definition"
-}
-
-func (v definitionValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (definitionValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := parsedDefinitions.parse(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid sequence definition", describeDefinitionError(err))
+// validateDefinition checks a configured definition, reporting every problem with its path.
+// The resource calls it from ValidateConfig rather than as an attribute validator, and does
+// not make it a validation of definitionValue either: the framework validates a value of a
+// custom type each time it reads one (parsing the definition several times in every call),
+// and every attribute validator or plan modifier costs two trace lines in every call, which
+// the CLI parses, for each resource of a plan.
+func validateDefinition(text string, diags *diag.Diagnostics) {
+	if _, err := parsedDefinitions.parse(text); err != nil {
+		diags.AddAttributeError(path.Root("definition"), "Invalid sequence definition", describeDefinitionError(err))
 	}
 }
 
@@ -128,29 +113,4 @@ func describeDefinitionError(err error) string {
 		b.WriteString(p.String())
 	}
 	return b.String()
-}
-
-// keepEquivalentDefinition plans the prior value when the configured definition means the
-// same: Terraform accepts a prior value in place of an equivalent configured one, and the
-// plan then shows no change, also right after an import, when the state holds the API's text
-// and the configuration another spelling of it.
-type keepEquivalentDefinition struct{}
-
-var _ planmodifier.String = keepEquivalentDefinition{}
-
-func (keepEquivalentDefinition) Description(context.Context) string {
-	return "keeps the prior definition when the configured one means the same"
-}
-
-func (m keepEquivalentDefinition) MarkdownDescription(ctx context.Context) string {
-	return m.Description(ctx)
-}
-
-func (keepEquivalentDefinition) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if req.StateValue.IsNull() || req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if sameDefinition(req.StateValue.ValueString(), req.ConfigValue.ValueString()) {
-		resp.PlanValue = req.StateValue
-	}
 }

@@ -87,8 +87,6 @@ func (r *sequenceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "The sequence's steps as a JSON document `{\"steps\": [...]}` (see the DSL guide for the format). Checked at plan time; every problem is reported with its path, such as `steps[2].templateId`.",
 				Required:            true,
 				CustomType:          definitionType{},
-				Validators:          []validator.String{definitionValidator{}},
-				PlanModifiers:       []planmodifier.String{keepEquivalentDefinition{}},
 			},
 			"triggers": schema.SetNestedAttribute{
 				MarkdownDescription: fmt.Sprintf("Triggers that enrol contacts automatically, at most %d. Removing them all clears them in Kraiter.", client.MaxTriggers),
@@ -158,40 +156,56 @@ func (r *sequenceResource) believeNotFound(ctx context.Context, id string, diags
 	return true
 }
 
-// ValidateConfig checks that each trigger carries the field its type needs, and only that.
+// ValidateConfig checks the definition, and that each trigger carries the field its type
+// needs, and only that. The configuration is read raw: this runs for every resource of
+// every plan, where converting it into models costs more than the checks.
 func (r *sequenceResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var triggers types.Set
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("triggers"), &triggers)...)
-	if resp.Diagnostics.HasError() || triggers.IsNull() || triggers.IsUnknown() {
+	config, err := rawAttributes(req.Config.Raw)
+	if err != nil {
+		resp.Diagnostics.AddError("Could not read the configuration", err.Error())
 		return
 	}
-	for _, elem := range triggers.Elements() {
-		obj, ok := elem.(types.Object)
-		if !ok || obj.IsUnknown() {
+	if def := config["definition"]; def.IsKnown() && !def.IsNull() {
+		validateDefinition(rawString(def), &resp.Diagnostics)
+	}
+	triggers := config["triggers"]
+	if !triggers.IsKnown() || triggers.IsNull() {
+		return
+	}
+	var elems []tftypes.Value
+	if err := triggers.As(&elems); err != nil {
+		resp.Diagnostics.AddError("Could not read the triggers", err.Error())
+		return
+	}
+	for _, elem := range elems {
+		attrs, err := rawAttributes(elem)
+		if err != nil || !elem.IsKnown() || !attrs["type"].IsKnown() {
 			continue
 		}
-		at := path.Root("triggers").AtSetValue(elem)
-		attrs := obj.Attributes()
-		typ, _ := attrs["type"].(types.String)
-		event, _ := attrs["event_name"].(types.String)
-		segment, _ := attrs["segment_id"].(types.String)
-		if typ.IsUnknown() {
-			continue
+		// The element's path is built only for an error: it needs the framework's value.
+		fail := func(summary, detail string) {
+			value, err := types.ObjectType{AttrTypes: triggerAttrTypes}.ValueFromTerraform(ctx, elem)
+			if err != nil {
+				resp.Diagnostics.AddAttributeError(path.Root("triggers"), summary, detail)
+				return
+			}
+			resp.Diagnostics.AddAttributeError(path.Root("triggers").AtSetValue(value), summary, detail)
 		}
-		switch typ.ValueString() {
+		event, segment := attrs["event_name"], attrs["segment_id"]
+		switch rawString(attrs["type"]) {
 		case client.TriggerEvent:
 			if event.IsNull() {
-				resp.Diagnostics.AddAttributeError(at, "Missing event_name", `A trigger of type "event" needs event_name, such as event_name = "signed_up".`)
+				fail("Missing event_name", `A trigger of type "event" needs event_name, such as event_name = "signed_up".`)
 			}
 			if !segment.IsNull() {
-				resp.Diagnostics.AddAttributeError(at, "Unexpected segment_id", `A trigger of type "event" takes no segment_id; remove it, or use type = "segment".`)
+				fail("Unexpected segment_id", `A trigger of type "event" takes no segment_id; remove it, or use type = "segment".`)
 			}
 		case client.TriggerSegment:
 			if segment.IsNull() {
-				resp.Diagnostics.AddAttributeError(at, "Missing segment_id", `A trigger of type "segment" needs segment_id, such as segment_id = "seg_trial".`)
+				fail("Missing segment_id", `A trigger of type "segment" needs segment_id, such as segment_id = "seg_trial".`)
 			}
 			if !event.IsNull() {
-				resp.Diagnostics.AddAttributeError(at, "Unexpected event_name", `A trigger of type "segment" takes no event_name; remove it, or use type = "event".`)
+				fail("Unexpected event_name", `A trigger of type "segment" takes no event_name; remove it, or use type = "event".`)
 			}
 		}
 	}
@@ -230,7 +244,16 @@ func (r *sequenceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		return
 	}
 	if !plan["definition"].Equal(state["definition"]) {
-		r.checkTemplates(ctx, plan, &resp.Diagnostics)
+		// A configured definition that means the same as the prior one plans the prior text
+		// (Terraform accepts a prior value in place of an equivalent configured one), so the
+		// plan shows no change, also right after an import, when the state holds the API's
+		// text and the configuration another spelling of it.
+		if rawString(plan["definition"]) != "" && sameDefinition(rawString(state["definition"]), rawString(plan["definition"])) {
+			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("definition"), newDefinitionValue(rawString(state["definition"])))...)
+			plan["definition"] = state["definition"]
+		} else {
+			r.checkTemplates(ctx, plan, &resp.Diagnostics)
+		}
 	}
 	if plan["updated_at"].IsKnown() {
 		return
