@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
+	"github.com/kraiter/terraform-provider-kraiter/internal/pluginlog"
 	"github.com/kraiter/terraform-provider-kraiter/provider"
 )
 
@@ -19,6 +20,7 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers such as delve")
 	flag.Parse()
 
+	pluginlog.QuietUnlessAsked()
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: "registry.terraform.io/kraiter/kraiter",
 		Debug:   debug,
