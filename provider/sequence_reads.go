@@ -31,8 +31,10 @@ import (
 //   - no listing below snapshotThreshold reads;
 //   - a page is read only while the reads seen so far pay for it (one page per
 //     readsPerPage reads);
-//   - a listing whose pages answer almost no read (fewer than one a page, after
-//     uselessPages pages) stops.
+//   - a listing whose pages hold almost none of the sequences read (fewer than one a page,
+//     after uselessPages pages) stops. A sequence counts whether the read came before its
+//     page or after it: reads that come before the pages would otherwise make a listing
+//     that is about to answer most of them look useless.
 const (
 	// snapshotThreshold is the read from which a listing starts. Below it, a plan reads
 	// its sequences one by one exactly as before: 5 sequences in an account of 5,000 list
@@ -43,7 +45,7 @@ const (
 	// 10, since the pages come one after another while the reads overlap.
 	readsPerPage = 10
 	// uselessPages is how many pages a listing reads before it judges whether its pages
-	// answer reads.
+	// hold the sequences read.
 	uselessPages = 4
 	// snapshotMaxBytes bounds the sequences the listing keeps in memory.
 	snapshotMaxBytes = 64 << 20
@@ -62,6 +64,8 @@ type sequenceReads struct {
 	reads int
 	// written holds the ids this process created, updated or deleted.
 	written map[string]bool
+	// early holds the ids read before the listing started.
+	early []string
 	// listing is nil until reads come in numbers.
 	listing *listing
 }
@@ -95,10 +99,13 @@ func (r *sequenceReads) fromListing(ctx context.Context, id string) *client.Sequ
 	defer r.mu.Unlock()
 	r.reads++
 	if r.written[id] || (r.listing == nil && r.reads < r.threshold) {
+		if r.listing == nil {
+			r.early = append(r.early, id)
+		}
 		return nil
 	}
 	if r.listing == nil {
-		r.listing = startListing(ctx, r.client, r.written, r.maxBytes)
+		r.listing = startListing(ctx, r.client, r.written, r.early, r.maxBytes)
 		tflog.Debug(ctx, "reads of Kraiter sequences come in numbers; listing the account in the background", map[string]any{"reads": r.reads})
 	}
 	return r.listing.take(id, (r.reads+r.perPage-1)/r.perPage)
@@ -115,8 +122,11 @@ type listing struct {
 	seen map[string]bool
 	// bytes is about what seqs holds in memory, at most maxBytes and one page.
 	bytes, maxBytes int
-	// pages counts the pages read, hits the reads they answered.
-	pages, hits int
+	// pages counts the pages read; relevant counts the sequences they brought that were read,
+	// before their page came or after.
+	pages, relevant int
+	// asked holds the ids read.
+	asked map[string]bool
 	// allowed is how many pages the reads seen so far pay for.
 	allowed int
 	// more is signalled when allowed grows.
@@ -125,11 +135,18 @@ type listing struct {
 	ended chan struct{}
 }
 
-// startListing starts listing the account; written are the ids this process wrote so far.
-func startListing(ctx context.Context, c *client.Client, written map[string]bool, maxBytes int) *listing {
-	l := &listing{seqs: map[string]*client.Sequence{}, seen: map[string]bool{}, maxBytes: maxBytes, more: make(chan struct{}, 1), ended: make(chan struct{})}
+// startListing starts listing the account; written are the ids this process wrote so far,
+// asked those it read.
+func startListing(ctx context.Context, c *client.Client, written map[string]bool, asked []string, maxBytes int) *listing {
+	l := &listing{
+		seqs: map[string]*client.Sequence{}, seen: map[string]bool{}, asked: map[string]bool{},
+		maxBytes: maxBytes, more: make(chan struct{}, 1), ended: make(chan struct{}),
+	}
 	for id := range written {
 		l.seen[id] = true
+	}
+	for _, id := range asked {
+		l.asked[id] = true
 	}
 	// The listing serves many reads, so the first read's cancellation must not end it; it
 	// has a deadline of its own.
@@ -156,15 +173,15 @@ func (l *listing) run(ctx context.Context, c *client.Client) {
 }
 
 // mayReadPage waits until the reads pay for one more page; it is false when the listing
-// should end: its pages answer almost no read, or its time is up.
+// should end: its pages hold almost none of the sequences read, or its time is up.
 func (l *listing) mayReadPage(ctx context.Context) bool {
 	for {
 		l.mu.Lock()
-		pages, hits, allowed := l.pages, l.hits, l.allowed
+		pages, relevant, allowed := l.pages, l.relevant, l.allowed
 		l.mu.Unlock()
 		switch {
-		case pages >= uselessPages && hits < pages:
-			tflog.Debug(ctx, "the listing of Kraiter sequences answers almost no read; it stops", map[string]any{"pages": pages, "hits": hits})
+		case pages >= uselessPages && relevant < pages:
+			tflog.Debug(ctx, "the listing of Kraiter sequences holds almost none of the sequences read; it stops", map[string]any{"pages": pages, "relevant": relevant})
 			return false
 		case pages < allowed:
 			return true
@@ -193,6 +210,9 @@ func (l *listing) add(seqs []client.Sequence) bool {
 		l.seen[seq.ID] = false
 		l.seqs[seq.ID] = seq
 		l.bytes += sequenceSize(seq)
+		if l.asked[seq.ID] {
+			l.relevant++
+		}
 	}
 	return l.bytes <= l.maxBytes
 }
@@ -209,9 +229,11 @@ func (l *listing) take(id string, allowed int) *client.Sequence {
 		default:
 		}
 	}
+	askedBefore := l.asked[id]
+	l.asked[id] = true
 	seq := l.remove(id)
-	if seq != nil {
-		l.hits++
+	if seq != nil && !askedBefore {
+		l.relevant++
 	}
 	return seq
 }

@@ -155,6 +155,18 @@ func TestSequenceReadsUselessListingStops(t *testing.T) {
 	}
 }
 
+// Reads that come before the pages of their sequences still make the listing worth
+// reading: it is judged on the sequences read, whether they came before or after.
+func TestSequenceReadsSlowListingOfTheStateGoesOn(t *testing.T) {
+	e := newReadsEnv(t, 1000)
+	e.listingDelay = 200 * time.Millisecond
+	e.readAll(t, readsIDs(0, 1000), 10)
+	e.ended(t)
+	if lists := e.lists.Load(); lists != 10 {
+		t.Fatalf("a listing slower than the reads read %d pages of 10; it must not judge itself useless", lists)
+	}
+}
+
 // Missing from the listing is not gone: the sequence is asked for on its own, and only its
 // own NOT_FOUND says it does not exist.
 func TestSequenceReadsMissFromTheListingAsksTheSequence(t *testing.T) {
