@@ -97,8 +97,8 @@ func warnExistingID(ctx context.Context, c *client.Client, id string, renamed bo
 		return
 	}
 	summary := fmt.Sprintf("Sequence %s already exists in Kraiter", id)
-	detail := fmt.Sprintf("This plan creates sequence %q, but Kraiter already holds a sequence with that id (%q), "+
-		"which this Terraform state does not manage: the apply would fail with \"already exists\".\n\n", id, seq.Name)
+	detail := fmt.Sprintf("This plan creates sequence %q, but Kraiter already holds a sequence with that id (%q). "+
+		"Unless this plan also deletes it at another resource address, the apply fails with \"already exists\".\n\n", id, seq.Name)
 	if renamed {
 		summary = fmt.Sprintf("Sequence %s is deleted and created again under another resource address", id)
 		detail = fmt.Sprintf("This plan deletes sequence %q at one resource address and creates it at another: "+
