@@ -4,7 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -149,7 +150,7 @@ func (p *planChecks) checkTemplates(ctx context.Context, c *client.Client, text 
 	for _, ref := range refs {
 		if !templates[ref.TemplateID] {
 			problems = append(problems, fmt.Sprintf("%s: template %q does not exist in Kraiter%s",
-				ref.Path, ref.TemplateID, definition.DidYouMean(ref.TemplateID, sortedKeys(templates))))
+				ref.Path, ref.TemplateID, definition.DidYouMean(ref.TemplateID, slices.Sorted(maps.Keys(templates)))))
 		}
 	}
 	if len(problems) == 0 {
@@ -197,13 +198,4 @@ func (p *planChecks) warnTemplatesOnce(c *client.Client, err error, diags *diag.
 	}
 	diags.AddWarning("Template ids not checked", why+"\n\nThe plan goes on without checking that the templates the definitions send exist; "+
 		"an unknown template fails at apply instead.")
-}
-
-func sortedKeys(m map[string]bool) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
