@@ -68,7 +68,8 @@ func TestErrorAnswers(t *testing.T) {
 			if !errors.Is(tt.want, client.ErrNotFound) && errors.Is(err, client.ErrNotFound) {
 				t.Errorf("error %q matches ErrNotFound", err)
 			}
-			if errors.Is(err, client.ErrRouteNotFound) != (tt.want == client.ErrRouteNotFound) || (tt.want == client.ErrRouteNotFound && !errors.Is(err, client.ErrUnexpectedResponse)) {
+			wantRoute := errors.Is(tt.want, client.ErrRouteNotFound)
+			if errors.Is(err, client.ErrRouteNotFound) != wantRoute || (wantRoute && !errors.Is(err, client.ErrUnexpectedResponse)) {
 				t.Errorf("error %q: ErrRouteNotFound %v, want it only for ROUTE_NOT_FOUND, which is also an unexpected response", err, errors.Is(err, client.ErrRouteNotFound))
 			}
 			var apiErr *client.Error

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -38,7 +39,7 @@ func builtProvider(t *testing.T) string {
 		}
 		out, err := exec.Command("go", "build", "-o", filepath.Join(dir, "terraform-provider-kraiter"), "..").CombinedOutput()
 		if err != nil {
-			providerBuild.err = fmt.Errorf("build the provider: %v\n%s", err, out)
+			providerBuild.err = fmt.Errorf("build the provider: %w\n%s", err, out)
 		}
 		providerBuild.dir = dir
 	})
@@ -125,7 +126,7 @@ func (w *cliWorkspace) run(args ...string) cliRun {
 func (w *cliWorkspace) finish(args []string, err error, stdout, stderr *bytes.Buffer) cliRun {
 	w.t.Helper()
 	run := cliRun{out: stdout.String() + stderr.String()}
-	if exit, ok := err.(*exec.ExitError); ok {
+	if exit, ok := errors.AsType[*exec.ExitError](err); ok {
 		run.code = exit.ExitCode()
 	} else if err != nil {
 		w.t.Fatalf("%s %v: %v", w.cli, args, err)
