@@ -10,18 +10,24 @@ import (
 // noColorFlag is the root's flag that turns colour off for every command.
 const noColorFlag = "no-color"
 
-// useColor reports whether cmd may colour what it writes to w: only on a terminal, and never
-// with --no-color or a non-empty NO_COLOR (https://no-color.org).
+// useColor reports whether cmd may colour what it writes to w: only on a terminal that takes
+// escape sequences, and never with --no-color or a non-empty NO_COLOR (https://no-color.org).
 func useColor(cmd *cobra.Command, w io.Writer) bool {
 	noColor, err := cmd.Flags().GetBool(noColorFlag)
 	if err != nil || noColor || os.Getenv("NO_COLOR") != "" {
 		return false
 	}
-	return isTerminal(w)
+	return escapesWork(w)
 }
 
-// isTerminal reports whether w is a terminal (a character device), where output may be
-// coloured or rewritten in place.
+// escapesWork reports whether w is a terminal that takes escape sequences, the ones that
+// colour text and clear a line. TERM=dumb declares one that does not (Emacs' shell buffers,
+// some CI logs), where they would show as text.
+func escapesWork(w io.Writer) bool {
+	return isTerminal(w) && os.Getenv("TERM") != "dumb"
+}
+
+// isTerminal reports whether w is a terminal (a character device).
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {

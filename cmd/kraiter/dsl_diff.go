@@ -38,7 +38,8 @@ OLD and NEW are DSL files or JSON definitions, told apart by their content (JSON
 with "{"); - reads standard input, for one of them.
 
 --format text (the default) writes one line per change, marked + added, - removed,
-~ changed and > moved, coloured on a terminal unless NO_COLOR is set or --no-color is given.
+~ changed and > moved, coloured on a terminal unless TERM=dumb, NO_COLOR is set or
+--no-color is given.
 --format markdown writes a pull-request comment: the diff of both versions as canonical DSL
 and the list of changed steps. --format json writes
 

@@ -29,7 +29,8 @@ Kraiter server for tests, demos and CI. version prints the version, and completi
 a shell's completion script.
 
 Commands that print data take --format json; each one's help shows the shape. Colour is
-used only on a terminal, and never with --no-color or a non-empty NO_COLOR.
+used only on a terminal (not with TERM=dumb), and never with --no-color or a non-empty
+NO_COLOR.
 
 Exit status: 0 on success; 1 when something failed (an invalid file, a failed check or
 test, an API error); 2 when the command was misused (an unknown command or flag, a wrong

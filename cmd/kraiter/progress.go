@@ -6,7 +6,8 @@ import (
 )
 
 // progress says what a long operation is doing on one line of a terminal, rewritten in
-// place; it writes nothing elsewhere, so that logs and pipes get only the outcome.
+// place; it writes nothing elsewhere (a pipe, a log, a terminal with TERM=dumb, which cannot
+// clear a line), so that they get only the outcome.
 type progress struct {
 	w     io.Writer
 	on    bool
@@ -14,7 +15,7 @@ type progress struct {
 }
 
 func newProgress(w io.Writer) *progress {
-	return &progress{w: w, on: isTerminal(w)}
+	return &progress{w: w, on: escapesWork(w)}
 }
 
 // show replaces the line with a new message.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -22,5 +23,20 @@ func TestProgress(t *testing.T) {
 	p.clear()
 	if b.Len() != 0 {
 		t.Errorf("elsewhere: %q, want nothing", b.String())
+	}
+}
+
+// A terminal with TERM=dumb cannot clear a line: it gets no progress, as a pipe does.
+func TestNoProgressOnADumbTerminal(t *testing.T) {
+	terminal, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0) // a character device, as a terminal is
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer terminal.Close()
+	for term, want := range map[string]bool{"xterm-256color": true, "dumb": false} {
+		t.Setenv("TERM", term)
+		if got := newProgress(terminal).on; got != want {
+			t.Errorf("TERM=%s: progress on = %v, want %v", term, got, want)
+		}
 	}
 }
