@@ -18,7 +18,7 @@ standard output. Problems go to standard error as FILE:LINE:COL: error: MESSAGE,
 command exits with status 1.`,
 		Example: `  kraiter dsl compile examples/dsl/onboarding.kraiter.hcl
   kraiter dsl compile --var locale=en examples/dsl/re-engagement.kraiter.hcl > definition.json`,
-		Args:              cobra.ExactArgs(1),
+		Args:              oneInput("FILE"),
 		ValidArgsFunction: completeFiles(1, dslFileExts...),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			src, name, err := readInput(cmd, args[0])

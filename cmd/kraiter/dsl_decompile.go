@@ -19,7 +19,7 @@ as canonical DSL text. Compiling that text gives the same definition back. Probl
 the JSON are printed as FILE: error: PATH: MESSAGE, and the command exits with status 1.`,
 		Example: `  kraiter dsl decompile definition.json > sequence.kraiter.hcl
   kraiter dsl compile in.kraiter.hcl | kraiter dsl decompile -`,
-		Args:              cobra.MaximumNArgs(1),
+		Args:              argCount(0, 1, "at most one FILE (none, or -, for standard input)"),
 		ValidArgsFunction: completeFiles(1, jsonFileExts...),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := "-"

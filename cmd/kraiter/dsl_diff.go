@@ -55,8 +55,8 @@ be read or compiled or the command is misused.`,
   git show main:seq.kraiter.hcl | kraiter dsl diff --format markdown - seq.kraiter.hcl
   kraiter dsl diff --format json definition.json seq.kraiter.hcl`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 2 {
-				return usageError(cmd, "want two sequences, OLD and NEW; %d given", len(args))
+			if err := argCount(2, 2, "two sequences, OLD and NEW")(cmd, args); err != nil {
+				return err
 			}
 			if args[0] == "-" && args[1] == "-" {
 				return usageError(cmd, "OLD and NEW are both - (standard input); give a file for one of them")

@@ -103,7 +103,7 @@ func TestDSLDiffErrors(t *testing.T) {
 		args   []string
 		stderr string // a line the error output holds
 	}{
-		{name: "one file", args: []string{oldPath}, stderr: "kraiter dsl diff: want two sequences, OLD and NEW; 1 given\n"},
+		{name: "one file", args: []string{oldPath}, stderr: "kraiter dsl diff: give two sequences, OLD and NEW, not 1 argument\n"},
 		{name: "both from standard input", args: []string{"-", "-"}, stderr: "OLD and NEW are both - (standard input); give a file for one of them"},
 		{name: "unknown flag", args: []string{"--colour", oldPath, oldPath}, stderr: "kraiter dsl diff: unknown flag: --colour\nRun \"kraiter dsl diff --help\" for usage.\n"},
 		{name: "unknown format", args: []string{"--format", "html", oldPath, oldPath}, stderr: `invalid argument "html" for "--format" flag: use "text", "markdown" or "json"`},

@@ -28,7 +28,7 @@ exits with status 1 if there are any; with --write as well it rewrites them too.
 as - is read from standard input and written to standard output.`,
 		Example: `  kraiter dsl fmt --write examples/dsl/*.kraiter.hcl
   kraiter dsl fmt --check sequences/*.kraiter.hcl   # in CI`,
-		Args:              cobra.MinimumNArgs(1),
+		Args:              someInputs("FILE"),
 		ValidArgsFunction: completeFiles(0, dslFileExts...),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			changed, failed := false, false

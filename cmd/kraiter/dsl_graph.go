@@ -30,7 +30,7 @@ with "{"); - reads standard input, for one of them.`,
 		Example: `  kraiter dsl graph examples/dsl/trial-conversion.kraiter.hcl
   kraiter dsl graph --raw definition.json > sequence.mmd
   git show main:seq.kraiter.hcl | kraiter dsl graph --diff - seq.kraiter.hcl`,
-		Args:              cobra.ExactArgs(1),
+		Args:              oneInput("FILE"),
 		ValidArgsFunction: completeFiles(1, sequenceFileExts...),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if oldPath == "-" && args[0] == "-" {

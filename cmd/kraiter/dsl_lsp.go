@@ -30,7 +30,7 @@ validate; the editor's initializationOptions {"vars": {...}} may add more.
 Exits with status 0 after the editor's shutdown and exit, 1 on exit without shutdown.`,
 		Example: `  kraiter dsl lsp
   kraiter dsl lsp --var locale=en`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := api.config(cmd, version, false)
 			if err != nil {

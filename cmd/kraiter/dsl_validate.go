@@ -28,7 +28,7 @@ func newDSLValidateCmd() *cobra.Command {
 Exits with status 1 when any file has errors.`,
 		Example: `  kraiter dsl validate examples/dsl/*.kraiter.hcl
   kraiter dsl validate --format github --var locale=en sequences/*.kraiter.hcl`,
-		Args:              cobra.MinimumNArgs(1),
+		Args:              someInputs("FILE"),
 		ValidArgsFunction: completeFiles(0, dslFileExts...),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			failed := false

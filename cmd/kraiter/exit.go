@@ -6,6 +6,8 @@ import (
 	"strconv"
 
 	"github.com/spf13/cobra"
+
+	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
 )
 
 // Exit statuses shared by every command, so that scripts can tell a misused command from a
@@ -24,10 +26,7 @@ func (e exitError) Error() string { return "exit status " + strconv.Itoa(e.code)
 // execute runs the command line and returns its exit status, printing an error that was not
 // printed yet as "COMMAND: ERROR".
 func execute(root *cobra.Command) int {
-	// cobra adds its completion command when it runs, writing to the output set by then; it is
-	// added here, once that output is set, so that enforceUsage covers it too.
-	root.InitDefaultCompletionCmd()
-	enforceUsage(root)
+	prepare(root)
 	cmd, err := root.ExecuteC()
 	if err == nil {
 		return 0
@@ -38,6 +37,19 @@ func execute(root *cobra.Command) int {
 	}
 	printError(cmd, err)
 	return exitFailure
+}
+
+// prepare completes the command tree before it runs. cobra adds its completion command when
+// it runs, writing to the output set by then; it is added here, once that output is set, so
+// that enforceUsage covers it too, and its shells' commands check their arguments as ours do.
+func prepare(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	if completion, _, err := root.Find([]string{"completion"}); err == nil && completion != root {
+		for _, shell := range completion.Commands() {
+			shell.Args = noArgs
+		}
+	}
+	enforceUsage(root)
 }
 
 // printError prints a failure of cmd on standard error.
@@ -84,15 +96,38 @@ func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 	}
 }
 
+// Argument checks. Every command words a wrong number of arguments the same way, saying
+// what it takes: "give one FILE (or - for standard input), not 2 arguments".
+
+// argCount is the argument check of a command that takes from least to most arguments (any
+// number from least when most is negative), which want describes, such as "one FILE".
+func argCount(least, most int, want string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) >= least && (most < 0 || len(args) <= most) {
+			return nil
+		}
+		err := fmt.Errorf("give %s, not %s", want, prose.Count(len(args), "argument"))
+		if most == 0 {
+			// Then each argument is a mistake worth naming: often a subcommand that does not exist.
+			err = fmt.Errorf("%w: %s", err, prose.Quoted(args, "and"))
+		}
+		return err
+	}
+}
+
+// noArgs is the argument check of a command that takes no arguments.
+var noArgs = argCount(0, 0, "no arguments")
+
 // oneInput is the argument check of a command that reads one file, named what in messages,
 // or standard input for -.
 func oneInput(what string) cobra.PositionalArgs {
-	return func(_ *cobra.Command, args []string) error {
-		if len(args) != 1 {
-			return fmt.Errorf("give one %s (or - for standard input), not %d arguments", what, len(args))
-		}
-		return nil
-	}
+	return argCount(1, 1, "one "+what+" (or - for standard input)")
+}
+
+// someInputs is the argument check of a command that reads one file or more, named what in
+// messages, - for standard input.
+func someInputs(what string) cobra.PositionalArgs {
+	return argCount(1, -1, "at least one "+what+" (- for standard input)")
 }
 
 // unknownSubcommand is the argument check of a command that only groups others: any argument

@@ -52,7 +52,7 @@ summary goes to standard error, or with --format json to standard output:
    "files": ["onboarding.kraiter.hcl", "sequences.tf", "trial.kraiter.hcl"]}`,
 		Example: `  KRAITER_API_KEY=... kraiter export --dir sequences
   kraiter export --base-url http://127.0.0.1:8474 --api-key-file key.txt --status active --dir sequences`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runExport(cmd, o, version) },
 	}
 	f := cmd.Flags()

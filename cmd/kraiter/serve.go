@@ -60,7 +60,7 @@ NAME (repeatable) adds a name, such as one a container network gives the server.
 		Example: `  KRAITER_API_KEY=dev-key kraiter serve
   KRAITER_API_KEY=dev-key kraiter serve --addr 127.0.0.1:0 --db :memory: --ready-file /tmp/kraiter.url
   kraiter serve --api-key-file local-key.txt --seed seed.json`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runServe(cmd.Context(), o, cmd.ErrOrStderr())
 		},

@@ -235,7 +235,7 @@ func TestServeRefusesToStart(t *testing.T) {
 		{"no key", "", []string{"--db", ":memory:"}, []string{"--api-key", "KRAITER_API_KEY"}},
 		{"address in use", "k", []string{"--db", ":memory:", "--addr", busy.Addr().String()}, []string{"listen on " + busy.Addr().String()}},
 		{"bad seed", "k", []string{"--db", ":memory:", "--seed", seed}, []string{`unknown field "nam"`}},
-		{"extra argument", "k", []string{"now"}, []string{"unknown command"}},
+		{"extra argument", "k", []string{"now"}, []string{`give no arguments, not 1 argument: "now"`}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -83,7 +83,7 @@ it, as "kraiter VERSION (COMMIT, GO)"; kraiter --version prints the same.
 
 --format json writes {"version": "v1.2.3", "commit": "<full revision>", "dirty": false,
 "go": "go1.26.0"}, with "commit" empty when the build does not record it.`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if format == formatJSON {
 				return writeJSON(cmd.OutOrStdout(), v)
