@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -65,7 +64,8 @@ func seedExportedSequences(t *testing.T, inst *localservertest.Instance) {
 	}
 }
 
-// runExport runs the kraiter binary's export into dir.
+// runExport runs the kraiter binary's export into dir, which is then a configuration of its
+// own: the export's versions.tf requires the provider.
 func runExport(t *testing.T, inst *localservertest.Instance, dir, compile string) {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "kraiter")
@@ -75,11 +75,6 @@ func runExport(t *testing.T, inst *localservertest.Instance, dir, compile string
 	cmd := exec.Command(bin, "export", "--base-url", inst.URL, "--api-key", inst.APIKey, "--dir", dir, "--compile", compile)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("kraiter export: %v\n%s", err, out)
-	}
-	// The export goes into a configuration that requires the provider, as its help says.
-	versions := "terraform {\n  required_providers {\n    kraiter = { source = \"kraiter/kraiter\" }\n  }\n}\n"
-	if err := os.WriteFile(filepath.Join(dir, "versions.tf"), []byte(versions), 0o644); err != nil {
-		t.Fatal(err)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/kraiter/terraform-provider-kraiter/client"
 	"github.com/kraiter/terraform-provider-kraiter/internal/exportconfig"
+	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
 )
 
 type exportOptions struct {
@@ -31,10 +32,15 @@ func newExportCmd(version string) *cobra.Command {
 		Use:   "export",
 		Short: "Write existing sequences as DSL files and Terraform configuration to import them",
 		Long: `Read every sequence of an account (optionally of one status) and write, into --dir:
-  - ID.kraiter.hcl, each sequence's definition as DSL text, and
-  - ` + exportconfig.ConfigFile + `, a kraiter_sequence resource and an import block for each sequence.
-Add the files to a configuration that already requires the kraiter/kraiter provider, then run
-terraform plan: it imports the sequences and shows no changes.
+  - ID.kraiter.hcl, each sequence's definition as DSL text,
+  - ` + exportconfig.ConfigFile + `, a kraiter_sequence resource and an import block for each sequence, and
+  - ` + exportconfig.VersionsFile + `, which requires the kraiter/kraiter provider.
+terraform init and terraform plan in --dir then import the sequences and show no changes.
+To add the files to a configuration that requires kraiter/kraiter already, leave
+` + exportconfig.VersionsFile + ` out.
+
+Without --base-url (or KRAITER_BASE_URL) the export reads Kraiter's API, api.kraiter.com;
+give the local server's address, such as http://127.0.0.1:8474, to export from it.
 
 With --compile function (the default) the resources compile their DSL file with
 provider::kraiter::compile_sequence (Terraform >= 1.8, OpenTofu >= 1.7); with
@@ -49,9 +55,10 @@ On a terminal, standard error shows how many sequences were read so far. When do
 summary goes to standard error, or with --format json to standard output:
 
   {"sequences": 2, "dir": "sequences",
-   "files": ["onboarding.kraiter.hcl", "sequences.tf", "trial.kraiter.hcl"]}`,
+   "files": ["onboarding.kraiter.hcl", "sequences.tf", "trial.kraiter.hcl", "versions.tf"]}`,
 		Example: `  KRAITER_API_KEY=... kraiter export --dir sequences
-  kraiter export --base-url http://127.0.0.1:8474 --api-key-file key.txt --status active --dir sequences`,
+  kraiter export --base-url http://127.0.0.1:8474 --api-key-file key.txt --status active --dir sequences
+  cd sequences && terraform init && terraform plan`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runExport(cmd, o, version) },
 	}
@@ -94,7 +101,7 @@ func runExport(cmd *cobra.Command, o exportOptions, version string) error {
 
 	summary := exportSummary{Dir: o.dir, Files: []string{}}
 	if export.Len() > 0 {
-		progress.show("writing %d sequences to %s…", export.Len(), o.dir)
+		progress.show("writing %s to %s…", prose.Count(export.Len(), "sequence"), o.dir)
 		summary.Sequences = export.Len()
 		summary.Files, err = exportconfig.Write(o.dir, export.Files(), o.force)
 		progress.clear()
@@ -112,8 +119,8 @@ func runExport(cmd *cobra.Command, o exportOptions, version string) error {
 	case summary.Sequences == 0:
 		fmt.Fprintln(cmd.ErrOrStderr(), "no sequences to export")
 	default:
-		fmt.Fprintf(cmd.ErrOrStderr(), "exported %d sequences to %s (%s and one .kraiter.hcl file each); terraform plan imports them\n",
-			summary.Sequences, o.dir, exportconfig.ConfigFile)
+		fmt.Fprintf(cmd.ErrOrStderr(), "exported %s to %s (%s, %s and one .kraiter.hcl file each); terraform init and plan there import them\n",
+			prose.Count(summary.Sequences, "sequence"), o.dir, exportconfig.ConfigFile, exportconfig.VersionsFile)
 	}
 	return nil
 }
@@ -147,7 +154,7 @@ func readSequences(ctx context.Context, api *client.Client, status string, expor
 		if err := export.Add(seq); err != nil {
 			return err
 		}
-		progress.show("read %d sequences…", export.Len())
+		progress.show("read %s…", prose.Count(export.Len(), "sequence"))
 	}
 	return nil
 }

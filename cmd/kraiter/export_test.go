@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
+	"github.com/kraiter/terraform-provider-kraiter/client"
 	"github.com/kraiter/terraform-provider-kraiter/definition"
 	"github.com/kraiter/terraform-provider-kraiter/dsl"
 	"github.com/kraiter/terraform-provider-kraiter/internal/exportconfig"
@@ -105,7 +106,7 @@ func TestExportWritesDSLAndImportableConfiguration(t *testing.T) {
 	}
 
 	_, errOut, code = runKraiter(t, "", "export", "--base-url", inst.URL, "--api-key", inst.APIKey, "--dir", dir)
-	if code == 0 || !strings.Contains(errOut, "already holds 9lives.kraiter.hcl, seq_onboarding.kraiter.hcl, sequences.tf") {
+	if code == 0 || !strings.Contains(errOut, "already holds 9lives.kraiter.hcl, seq_onboarding.kraiter.hcl, sequences.tf, versions.tf") {
 		t.Errorf("a second export over the files: exit %d, %q", code, errOut)
 	}
 	if _, errOut, code = runKraiter(t, "", "export", "--base-url", inst.URL, "--api-key", inst.APIKey, "--dir", dir, "--force"); code != 0 {
@@ -236,13 +237,42 @@ func TestExportManySequencesAsJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &summary); err != nil {
 		t.Fatalf("%v in %s", err, out)
 	}
-	if summary.Sequences != n || summary.Dir != dir || len(summary.Files) != n+1 ||
-		summary.Files[0] != "seq_000.kraiter.hcl" || summary.Files[n] != exportconfig.ConfigFile {
+	if summary.Sequences != n || summary.Dir != dir || len(summary.Files) != n+2 ||
+		summary.Files[0] != "seq_000.kraiter.hcl" || summary.Files[n] != exportconfig.ConfigFile || summary.Files[n+1] != exportconfig.VersionsFile {
 		t.Errorf("summary: %d sequences in %s, files %v", summary.Sequences, summary.Dir, summary.Files)
 	}
 	entries, err := os.ReadDir(dir)
-	if err != nil || len(entries) != n+1 {
-		t.Errorf("%s holds %d files (%v), want %d", dir, len(entries), err, n+1)
+	if err != nil || len(entries) != n+2 {
+		t.Errorf("%s holds %d files (%v), want %d", dir, len(entries), err, n+2)
+	}
+}
+
+// One sequence is counted as one, in the progress line and in the summary.
+func TestExportCountsOneSequence(t *testing.T) {
+	inst := localservertest.Start(t)
+	inst.CreateTemplate(t, "tmpl_a", "A", "a")
+	inst.CreateSequence(t, "seq_a", "A", `{"steps":[{"type":"email","templateId":"tmpl_a"}]}`)
+
+	api, err := client.New(client.Config{BaseURL: inst.URL, APIKey: inst.APIKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	export, err := exportconfig.New(exportconfig.CompileFunction)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var line strings.Builder
+	if err := readSequences(t.Context(), api, "", export, &progress{w: &line, on: true}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "\r\033[Kread 1 sequence…"; line.String() != want {
+		t.Errorf("progress %q, want %q", line.String(), want)
+	}
+
+	dir := filepath.Join(t.TempDir(), "out")
+	_, errOut, code := runKraiter(t, "", "export", "--base-url", inst.URL, "--api-key", inst.APIKey, "--dir", dir)
+	if want := "exported 1 sequence to " + dir + " (sequences.tf, versions.tf and one .kraiter.hcl file each); terraform init and plan there import them\n"; code != 0 || errOut != want {
+		t.Errorf("exit %d, stderr %q, want %q", code, errOut, want)
 	}
 }
 

@@ -1,7 +1,7 @@
 // Package exportconfig turns an account's sequences into what kraiter export writes: each
-// sequence's definition as a DSL file, and one Terraform configuration file with an import
-// block and a kraiter_sequence resource for each, so that terraform plan imports them all
-// and shows no changes.
+// sequence's definition as a DSL file, one Terraform configuration file with an import block
+// and a kraiter_sequence resource for each, and the provider requirement, so that terraform
+// init and plan in the folder import them all and show no changes.
 package exportconfig
 
 import (
@@ -29,6 +29,22 @@ const (
 
 // ConfigFile is the configuration file of an export, beside the DSL files.
 const ConfigFile = "sequences.tf"
+
+// VersionsFile requires the kraiter/kraiter provider. Without it terraform init takes the
+// resources' prefix for hashicorp/kraiter, which does not exist.
+const VersionsFile = "versions.tf"
+
+// versions is the content of VersionsFile.
+const versions = `# The provider that manages the sequences. When you move the other files into a
+# configuration that requires kraiter/kraiter already, leave this file out.
+terraform {
+  required_providers {
+    kraiter = {
+      source = "kraiter/kraiter"
+    }
+  }
+}
+`
 
 // DSLFileSuffix ends the name of each sequence's DSL file, which starts with its id.
 const DSLFileSuffix = ".kraiter.hcl"
@@ -90,10 +106,11 @@ func (e *Export) Add(seq client.Sequence) error {
 // Len is the number of sequences added.
 func (e *Export) Len() int { return len(e.dsl) }
 
-// Files are the files to write, by name: a DSL file for each sequence and ConfigFile, laid
-// out as terraform fmt would.
+// Files are the files to write, by name: a DSL file for each sequence, ConfigFile and
+// VersionsFile, laid out as terraform fmt would.
 func (e *Export) Files() map[string][]byte {
 	files := maps.Clone(e.dsl)
 	files[ConfigFile] = hclwrite.Format(e.config.Bytes())
+	files[VersionsFile] = []byte(versions)
 	return files
 }

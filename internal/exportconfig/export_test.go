@@ -109,7 +109,7 @@ resource "kraiter_sequence" "s_9lives_2" {
 			if got := string(files[ConfigFile]); got != tt.want {
 				t.Errorf("%s:\n%s\nwant:\n%s", ConfigFile, got, tt.want)
 			}
-			if names := slices.Sorted(maps.Keys(files)); !slices.Equal(names, []string{"9lives.kraiter.hcl", "s_9lives.kraiter.hcl", ConfigFile}) {
+			if names := slices.Sorted(maps.Keys(files)); !slices.Equal(names, []string{"9lives.kraiter.hcl", "s_9lives.kraiter.hcl", ConfigFile, VersionsFile}) {
 				t.Errorf("files %v", names)
 			}
 		})
@@ -190,7 +190,7 @@ func TestFileNamesIgnoreCase(t *testing.T) {
 		client.Sequence{ID: "seq_a_2", Name: "3", Definition: delayDefinition},
 	)
 	files := e.Files()
-	if names := slices.Sorted(maps.Keys(files)); !slices.Equal(names, []string{"Seq_A.kraiter.hcl", "seq_a_2.kraiter.hcl", "seq_a_2_2.kraiter.hcl", ConfigFile}) {
+	if names := slices.Sorted(maps.Keys(files)); !slices.Equal(names, []string{"Seq_A.kraiter.hcl", "seq_a_2.kraiter.hcl", "seq_a_2_2.kraiter.hcl", ConfigFile, VersionsFile}) {
 		t.Errorf("files %v", names)
 	}
 	config := string(files[ConfigFile])
@@ -232,6 +232,27 @@ func TestAddRefuses(t *testing.T) {
 				t.Errorf("a refused sequence changed the export")
 			}
 		})
+	}
+}
+
+// The folder is a configuration of its own: it requires kraiter/kraiter, which terraform init
+// would otherwise take for hashicorp/kraiter.
+func TestVersionsRequiresTheProvider(t *testing.T) {
+	src := newExport(t, CompileFunction, client.Sequence{ID: "seq_a", Name: "A", Definition: delayDefinition}).Files()[VersionsFile]
+	f, diags := hclsyntax.ParseConfig(src, VersionsFile, hcl.InitialPos)
+	if diags.HasErrors() {
+		t.Fatalf("%s does not parse: %s\n%s", VersionsFile, diags, src)
+	}
+	var source cty.Value
+	for _, tf := range f.Body.(*hclsyntax.Body).Blocks {
+		for _, req := range tf.Body.Blocks {
+			if tf.Type == "terraform" && req.Type == "required_providers" {
+				source = attributeValue(t, req.Body, "kraiter").GetAttr("source")
+			}
+		}
+	}
+	if source.IsNull() || source.AsString() != "kraiter/kraiter" {
+		t.Errorf("%s does not require kraiter/kraiter:\n%s", VersionsFile, src)
 	}
 }
 
