@@ -1,11 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 	"time"
 
@@ -18,6 +20,7 @@ import (
 type reviewOptions struct {
 	api                 apiFlags
 	contactsPath, title string
+	marker              string
 	format              string
 	offline             bool
 	failed              []string
@@ -69,7 +72,10 @@ The comment fits GitHub's limit of 65,536 characters: long names and addresses a
 shortened, long parts are folded, and when it is still too long, graphs, then DSL, then
 sample contacts, then templates, then whole sections are left out, with a note saying so.
 --title replaces the heading "Kraiter sequences", to tell the comments of several
-configurations apart. --format json writes the same content as data, for other bots.
+configurations apart. --marker TEXT opens the comment with the hidden line <!-- TEXT -->,
+counted within the limit, by which a bot finds its comment to update it; TEXT is letters,
+digits, spaces and _ . : / - (no two - in a row). --format json writes the same content
+as data, for other bots.
 
 Exits with status 0 when the review is written; 1 when it cannot be: a file that cannot be
 read, input that is not a plan or is in a format this version does not read, an invalid
@@ -86,12 +92,14 @@ contacts file; and 2 when the command is misused.`,
 	o.api.add(cmd)
 	f.StringVar(&o.contactsPath, "contacts", "", "a file of sample contacts to simulate before and after each change")
 	f.StringVar(&o.title, "title", "", `the comment's heading (default "Kraiter sequences")`)
+	f.StringVar(&o.marker, "marker", "", "open the comment with the hidden line <!-- MARKER -->, for a bot to find it by")
 	f.BoolVar(&o.offline, "offline", false, "make no call to Kraiter: leave out live figures")
 	f.StringArrayVar(&o.failed, "failed", nil, "NAME=FILE: a failed step of the checks and its output, listed first (repeatable)")
 	f.DurationVar(&o.liveTimeout, "live-timeout", review.DefaultLiveTimeout, "time limit of all calls to Kraiter together")
 	addEnumFlag(cmd, &o.format, "format", formatMarkdown, "output format", formatMarkdown, formatJSON)
 	completeFlagFiles(cmd, "contacts", "hcl")
 	completeFlagNothing(cmd, "title")
+	completeFlagNothing(cmd, "marker")
 	completeFlagFiles(cmd, "failed")
 	completeFlagNothing(cmd, "live-timeout")
 	return cmd
@@ -111,6 +119,14 @@ func runReview(cmd *cobra.Command, o reviewOptions, args []string, version strin
 	opts := review.Options{Title: o.title, LiveTimeout: o.liveTimeout}
 	if o.liveTimeout <= 0 {
 		return usageError(cmd, "--live-timeout must be positive, such as 30s, not %s", o.liveTimeout)
+	}
+	if o.marker != "" {
+		if o.format == formatJSON {
+			return usageError(cmd, "--marker marks a Markdown comment; --format json has no place for it")
+		}
+		if !validMarker(o.marker) {
+			return usageError(cmd, "--marker %q: use at most %d letters, digits, spaces and _ . : / -, with no two - in a row, such as \"kraiter-review production\"", o.marker, maxMarker)
+		}
 	}
 	account, noAccount, err := reviewAccount(cmd, o, version)
 	if err != nil {
@@ -146,10 +162,33 @@ func runReview(cmd *cobra.Command, o reviewOptions, args []string, version strin
 	if o.format == formatJSON {
 		return writeJSON(cmd.OutOrStdout(), review.NewReport(cmd.Context(), plan, opts))
 	}
-	if _, err := io.WriteString(cmd.OutOrStdout(), review.Render(cmd.Context(), plan, opts)); err != nil {
+	if _, err := io.WriteString(cmd.OutOrStdout(), renderReview(cmd.Context(), plan, opts, o.marker)); err != nil {
 		return fmt.Errorf("write the review: %w", err)
 	}
 	return nil
+}
+
+// renderReview writes the review in Markdown, opened by the line of the marker when there is
+// one, within opts.MaxLength bytes in all (GitHub's limit when zero).
+func renderReview(ctx context.Context, plan *review.Plan, opts review.Options, marker string) string {
+	if marker == "" {
+		return review.Render(ctx, plan, opts)
+	}
+	line := "<!-- " + marker + " -->\n"
+	opts.MaxLength = cmp.Or(opts.MaxLength, review.GitHubCommentLimit) - len(line)
+	return line + review.Render(ctx, plan, opts)
+}
+
+// maxMarker bounds --marker, which is an id rather than text.
+const maxMarker = 100
+
+// markerPattern is what --marker may hold: nothing that could end the HTML comment (-->) or
+// break it (--), nor anything to escape.
+var markerPattern = regexp.MustCompile(`^[A-Za-z0-9_.:/ -]+$`)
+
+func validMarker(marker string) bool {
+	return len(marker) <= maxMarker && markerPattern.MatchString(marker) &&
+		!strings.Contains(marker, "--") && !strings.HasPrefix(marker, "-") && !strings.HasSuffix(marker, "-")
 }
 
 // reviewAccount is the account the review reads, or why there is none.

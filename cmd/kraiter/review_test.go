@@ -8,6 +8,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/kraiter/terraform-provider-kraiter/internal/review"
 )
 
 const (
@@ -131,5 +133,66 @@ func TestReviewKeepsTheKey(t *testing.T) {
 	}
 	if strings.Contains(out, key) {
 		t.Errorf("the review holds the API key:\n%s", out)
+	}
+}
+
+// --marker opens the comment with a hidden line that a bot finds it by, and holds nothing
+// that could end the HTML comment.
+func TestReviewMarker(t *testing.T) {
+	t.Setenv(envAPIKey, "")
+	out, errOut, code := runKraiter(t, "", "review", "--offline", "--marker", "kraiter-review 0123abcd", reviewPlan)
+	if code != 0 || errOut != "" || !strings.HasPrefix(out, "<!-- kraiter-review 0123abcd -->\n## Kraiter sequences\n") {
+		t.Errorf("exit %d, stderr %q, stdout:\n%.200s", code, errOut, out)
+	}
+
+	refused := []struct {
+		name   string
+		args   []string
+		stderr string
+	}{
+		{"two dashes", []string{"--marker", "a--b"}, `--marker "a--b": use at most 100 letters`},
+		{"end of a comment", []string{"--marker", "a -->"}, `--marker "a -->": use at most 100 letters`},
+		{"a new line", []string{"--marker", "a\nb"}, `--marker "a\nb": use`},
+		{"a dash at the end", []string{"--marker", "a-"}, `--marker "a-": use`},
+		{"too long", []string{"--marker", strings.Repeat("x", 101)}, `: use at most 100 letters`},
+		{"json", []string{"--marker", "a", "--format", "json"}, "--marker marks a Markdown comment; --format json has no place for it"},
+	}
+	for _, tt := range refused {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, code := runKraiter(t, "", append([]string{"review", "--offline"}, append(tt.args, reviewPlan)...)...)
+			if code != exitUsage || out != "" || !strings.Contains(errOut, tt.stderr) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit 2 and %q", code, out, errOut, tt.stderr)
+			}
+		})
+	}
+}
+
+// The marker is counted within the limit: a review that fills it is cut down to leave room.
+func TestReviewMarkerFitsTheLimit(t *testing.T) {
+	var changes []string
+	for i := range 60 {
+		changes = append(changes, fmt.Sprintf(`{"address":"kraiter_sequence.s%d","mode":"managed","type":"kraiter_sequence","name":"s%d",`+
+			`"provider_name":"registry.opentofu.org/kraiter/kraiter","change":{"actions":["create"],"before":null,`+
+			`"after":{"id":"seq_%03d","name":"Sequence %d","definition":"{\"steps\":[{\"type\":\"delay\",\"duration\":\"%dd\"}]}","triggers":[]}}}`, i, i, i, i, i+1))
+	}
+	plan, err := review.ParsePlan([]byte(`{"format_version":"1.2","terraform_version":"1.10.10","planned_values":{},"resource_changes":[` + strings.Join(changes, ",") + `]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const marker = "kraiter-review 0123abcd"
+	line := "<!-- " + marker + " -->\n"
+	full := 0 // limits that the review alone fills to less than the marker's length
+	// The review grows by whole parts as the limit grows: some limits are met to the byte.
+	for limit := 3000; limit < 3400; limit++ {
+		if len(review.Render(t.Context(), plan, review.Options{MaxLength: limit})) > limit-len(line) {
+			full++
+		}
+		out := renderReview(t.Context(), plan, review.Options{MaxLength: limit}, marker)
+		if len(out) > limit || !strings.HasPrefix(out, line+"## Kraiter sequences\n") {
+			t.Fatalf("limit %d: %d bytes:\n%.200s", limit, len(out), out)
+		}
+	}
+	if full == 0 {
+		t.Fatal("no limit was filled to the marker's length: the test proves nothing")
 	}
 }
