@@ -3,6 +3,8 @@
 # prints its path. ShellCheck is not a Go program: it comes from Debian's packages, unpacked
 # into the cache with `apt-get download` and `dpkg -x`, so nothing is installed on the system.
 set -euo pipefail
+# shellcheck source=scripts/apt.sh
+. "$(dirname "$0")/apt.sh"
 
 CACHE="${KRAITER_TOOLS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/terraform-provider-kraiter}"
 dir="$CACHE/shellcheck"
@@ -11,16 +13,7 @@ if [ ! -x "$bin" ]; then
   echo "==> unpacking ShellCheck from Debian's packages into $dir (once)" >&2
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT
-  if ! (cd "$work" && apt-get download shellcheck >/dev/null 2>&1); then
-    # The package lists may be missing on a fresh machine; refreshing them needs root.
-    if [ "$(id -u)" = 0 ]; then
-      apt-get update -qq >/dev/null
-      (cd "$work" && apt-get download shellcheck >/dev/null)
-    else
-      echo "could not download ShellCheck with apt-get; run 'sudo apt-get update' once, then again" >&2
-      exit 1
-    fi
-  fi
+  apt_download "$work" shellcheck
   rm -rf "$dir"
   mkdir -p "$dir"
   dpkg -x "$work"/shellcheck_*.deb "$dir/root"
