@@ -4,7 +4,8 @@
 # network), so that the provider function is documented too. docs/schemas/ holds the JSON
 # Schema of the definition, which a test writes from the step table.
 #   scripts/generate-docs.sh          regenerate docs/
-#   scripts/generate-docs.sh --check  fail when docs/ is stale or does not validate
+#   scripts/generate-docs.sh --check  fail when docs/ is stale or does not validate, or when the
+#                                     README or a guide sends a newcomer somewhere that fails
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -63,5 +64,27 @@ else
     echo "docs/schemas/ is stale: run 'make generate' and commit the result" >&2
     exit 1
   fi
+
+  # Each of these once failed someone who followed the docs word for word.
+  problems=0
+  problem() { echo "docs check: $*" >&2; problems=$((problems + 1)); }
+  # go install ...@latest fails while nothing is published, and later installs whatever was
+  # published last: the docs build from a clone, or name a release.
+  if grep -rnE '[[:alnum:]_./-]+@latest' README.md docs templates >&2; then
+    problem "the lines above install @latest; show the build from a clone (make install), or a release"
+  fi
+  started=docs/guides/getting-started.md
+  for want in 'make install' 'dev_overrides' '(installing-without-the-registry.md)'; do
+    grep -qF -- "$want" "$started" || problem "$started lacks the path from source: $want"
+  done
+  # The local server is no default address: an export from it names it.
+  grep -qE 'kraiter export --base-url http://127\.0\.0\.1:8474' docs/guides/importing.md ||
+    problem "docs/guides/importing.md shows no export from the local server with --base-url"
+  # Release files are checked with a key whose fingerprint the guide says where to find.
+  mirror=docs/guides/installing-without-the-registry.md
+  if ! grep -qi 'fingerprint' "$mirror" || ! grep -q '^## Releases$' README.md; then
+    problem "$mirror does not say where the signing key's fingerprint is (README.md, ## Releases)"
+  fi
+  [ "$problems" = 0 ] || exit 1
   echo "docs/ is up to date and valid"
 fi

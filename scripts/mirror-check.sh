@@ -5,6 +5,8 @@
 # (unpacked layout) and from a filesystem_mirror of the release zips (packed layout); each
 # time the lock file must record the version and the hash of what was built, and `validate`
 # must run the provider. Then `providers lock -fs-mirror` records a second platform's hash.
+# Last, the guide's build from source (examples/install/build-from-source.sh) runs as it is
+# written, in this clone: it must leave the clone as it was, and init must install its build.
 # KRAITER_MIRROR_CLIS chooses the CLIs ("tofu terraform" by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -83,9 +85,9 @@ run() {
   fi
 }
 
-# check_lock DIR HOST PLATFORM...: the lock file in DIR records the provider at $version with
-# the h1: hash of each platform's package. (A mirror's packages are unsigned: there is no
-# signed SHA256SUMS whose zh: hashes could be recorded.)
+# check_lock DIR HOST PACKAGE...: the lock file in DIR records the provider at $version with
+# the h1: hash of each package folder. (A mirror's packages are unsigned: there is no signed
+# SHA256SUMS whose zh: hashes could be recorded.)
 check_lock() {
   local dir=$1 host=$2 lock="$1/.terraform.lock.hcl" p
   shift 2
@@ -93,8 +95,8 @@ check_lock() {
   grep -qF "provider \"$host/kraiter/kraiter\" {" "$lock" || fail "$lock does not lock $host/kraiter/kraiter"
   grep -qE "^  version += \"$version\"$" "$lock" || fail "$lock does not record version $version"
   for p in "$@"; do
-    grep -qF "\"h1:$(h1_of "$work/build/$p")\"" "$lock" ||
-      fail "$lock lacks the h1: hash of the $p package that was built"
+    grep -qF "\"h1:$(h1_of "$p")\"" "$lock" ||
+      fail "$lock lacks the h1: hash of the package that was built in $p"
   done
 }
 
@@ -126,14 +128,14 @@ CFG
   dir="$work/$name-implied"
   new_config "$dir"
   run "$cli" "$dir" "$work/home" "$work/empty.tfrc" init -input=false
-  check_lock "$dir" "$host" "$platform"
+  check_lock "$dir" "$host" "$work/build/$platform"
   run "$cli" "$dir" "$work/home" "$work/empty.tfrc" validate
   echo "ok: $name init and validate from ~/.terraform.d/plugins (unpacked)"
 
   dir="$work/$name-mirror"
   new_config "$dir"
   run "$cli" "$dir" "$work/empty-home" "$mirror_config" init -input=false
-  check_lock "$dir" "$host" "$platform"
+  check_lock "$dir" "$host" "$work/build/$platform"
   run "$cli" "$dir" "$work/empty-home" "$mirror_config" validate
   echo "ok: $name init and validate from a filesystem_mirror of the release zips"
 
@@ -141,6 +143,30 @@ CFG
   new_config "$dir"
   run "$cli" "$dir" "$work/empty-home" "$mirror_config" providers lock \
     -fs-mirror="$work/mirror" -platform="$platform" -platform="$other"
-  check_lock "$dir" "$host" "$platform" "$other"
+  check_lock "$dir" "$host" "$work/build/$platform" "$work/build/$other"
   echo "ok: $name providers lock -fs-mirror for $platform and $other"
+done
+
+# The guide's build from source, word for word, with a home folder of its own.
+echo "==> the guide's build from source (examples/install/build-from-source.sh)"
+before=$(git status --porcelain --untracked-files=all)
+mkdir -p "$work/source-home"
+# Go keeps its caches and settings where they are, not under the new home.
+go_env=(GOPATH="$(go env GOPATH)" GOCACHE="$(go env GOCACHE)" GOMODCACHE="$(go env GOMODCACHE)" GOENV="$(go env GOENV)")
+env "${go_env[@]}" HOME="$work/source-home" bash examples/install/build-from-source.sh
+after=$(git status --porcelain --untracked-files=all)
+[ "$after" = "$before" ] || fail "the guide's build from source changed the clone:
+$(diff <(echo "$before") <(echo "$after"))"
+for name in ${KRAITER_MIRROR_CLIS:-tofu terraform}; do
+  case "$name" in
+    tofu) host=registry.opentofu.org ;;
+    terraform) host=registry.terraform.io ;;
+  esac
+  cli=$(scripts/install-clis.sh "$name")
+  dir="$work/$name-source"
+  new_config "$dir"
+  run "$cli" "$dir" "$work/source-home" "$work/empty.tfrc" init -input=false
+  check_lock "$dir" "$host" "$work/source-home/.terraform.d/plugins/$host/kraiter/kraiter/$version/$platform"
+  run "$cli" "$dir" "$work/source-home" "$work/empty.tfrc" validate
+  echo "ok: $name init and validate with the guide's build from source, which left the clone as it was"
 done
