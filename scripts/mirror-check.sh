@@ -7,7 +7,7 @@
 # must run the provider. Then `providers lock -fs-mirror` records a second platform's hash.
 # Last, the guide's build from source (examples/install/build-from-source.sh) runs as it is
 # written, in this clone: it must leave the clone as it was, and init must install its build.
-# KRAITER_MIRROR_CLIS chooses the CLIs ("tofu terraform" by default).
+# KRAITER_MIRROR_CLIS chooses the CLIs ("tofu terraform terraform-current" by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -106,11 +106,11 @@ new_config() {
   cp "$work/main.tf" "$1/"
 }
 
-for name in ${KRAITER_MIRROR_CLIS:-tofu terraform}; do
+for name in ${KRAITER_MIRROR_CLIS:-tofu terraform terraform-current}; do
   case "$name" in
     tofu) host=registry.opentofu.org ;;
-    terraform) host=registry.terraform.io ;;
-    *) fail "unknown CLI $name in KRAITER_MIRROR_CLIS; use tofu and/or terraform" ;;
+    terraform | terraform-current) host=registry.terraform.io ;;
+    *) fail "unknown CLI $name in KRAITER_MIRROR_CLIS; use tofu, terraform and/or terraform-current" ;;
   esac
   cli=$(scripts/install-clis.sh "$name")
   # Only the mirror: with no direct block, nothing may come from a registry.
@@ -157,10 +157,10 @@ env "${go_env[@]}" HOME="$work/source-home" bash examples/install/build-from-sou
 after=$(git status --porcelain --untracked-files=all)
 [ "$after" = "$before" ] || fail "the guide's build from source changed the clone:
 $(diff <(echo "$before") <(echo "$after"))"
-for name in ${KRAITER_MIRROR_CLIS:-tofu terraform}; do
+for name in ${KRAITER_MIRROR_CLIS:-tofu terraform terraform-current}; do
   case "$name" in
     tofu) host=registry.opentofu.org ;;
-    terraform) host=registry.terraform.io ;;
+    *) host=registry.terraform.io ;;
   esac
   cli=$(scripts/install-clis.sh "$name")
   dir="$work/$name-source"

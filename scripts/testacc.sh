@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Runs the provider's acceptance tests twice, against real CLIs built from the Go module
-# proxy: OpenTofu, then Terraform 1.5.7 (the last MPL-licensed release). Nothing is
-# downloaded from release sites. Extra arguments go to `go test` (e.g. -run TestAccSequence_).
-# KRAITER_ACC_CLIS chooses the CLIs ("tofu terraform" by default). Independent tests run in
+# Runs the provider's acceptance tests three times, against real CLIs built from the Go module
+# proxy: OpenTofu, Terraform 1.5.7 (the last MPL-licensed release) and a current Terraform,
+# where the tests of provider functions, which need 1.8, run too (see scripts/install-clis.sh).
+# Nothing is downloaded from release sites. Extra arguments go to `go test` (e.g. -run
+# TestAccSequence_). KRAITER_ACC_CLIS chooses the CLIs ("tofu terraform terraform-current" by
+# default). Independent tests run in
 # parallel (resource.ParallelTest), KRAITER_ACC_PARALLEL at a time (4 by default: most of a
 # test's time is spent waiting on the CLI and its provider process, not on a core).
 set -euo pipefail
@@ -22,11 +24,13 @@ run() {
 
 EXTRA_ARGS=("$@")
 version() { TF_CLI_CONFIG_FILE="$cli_config" "$1" version | head -n1; }
-for cli in ${KRAITER_ACC_CLIS:-tofu terraform}; do
-  path=$(scripts/install-clis.sh "$cli")
+for cli in ${KRAITER_ACC_CLIS:-tofu terraform terraform-current}; do
+  case "$cli" in
+    tofu | terraform | terraform-current) path=$(scripts/install-clis.sh "$cli") ;;
+    *) echo "unknown CLI $cli in KRAITER_ACC_CLIS; use tofu, terraform and/or terraform-current" >&2; exit 2 ;;
+  esac
   case "$cli" in
     tofu) run "OpenTofu ($(version "$path"))" TF_ACC_TERRAFORM_PATH="$path" TF_ACC_PROVIDER_HOST=registry.opentofu.org ;;
-    terraform) run "Terraform ($(version "$path"))" -u TF_ACC_PROVIDER_HOST TF_ACC_TERRAFORM_PATH="$path" ;;
-    *) echo "unknown CLI $cli in KRAITER_ACC_CLIS; use tofu and/or terraform" >&2; exit 2 ;;
+    *) run "Terraform ($(version "$path"))" -u TF_ACC_PROVIDER_HOST TF_ACC_TERRAFORM_PATH="$path" ;;
   esac
 done
