@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kraiter/terraform-provider-kraiter/bench/gen"
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/internal/testgen"
 )
 
 // jsonencoded respells a definition as Terraform's jsonencode writes it: compact, keys
@@ -28,8 +28,8 @@ func jsonencoded(b *testing.B, doc string) string {
 // BenchmarkGrowth measures what the provider and the DSL do with a whole definition, at
 // growing sizes: semantic equality of two spellings, the canonical form, and a simulation.
 func BenchmarkGrowth(b *testing.B) {
-	for _, n := range gen.Sizes {
-		doc := gen.Definition(n)
+	for _, n := range testgen.Sizes {
+		doc := testgen.Definition(n)
 		respelled := jsonencoded(b, doc)
 		def := mustParse(b, doc)
 		b.Run(fmt.Sprintf("Equal/steps=%d", n), func(b *testing.B) {

@@ -9,8 +9,8 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"github.com/kraiter/terraform-provider-kraiter/bench/gen"
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/internal/testgen"
 )
 
 // schemaPath is the schema the repository publishes for editors.
@@ -72,8 +72,8 @@ func TestSchemaAcceptsWhatParseAccepts(t *testing.T) {
 	}
 	for name, doc := range map[string]string{
 		"contract example":   string(example),
-		"generated":          gen.Definition(100),
-		"typical":            gen.Typical(),
+		"generated":          testgen.Definition(100),
+		"typical":            testgen.Typical(),
 		"null optionals":     `{"steps": [{"type": "email", "templateId": "t", "delay": null}, {"type": "condition", "if": {"event": "e", "op": "performed", "within": null}, "then": null}]}`,
 		"exists, no value":   `{"steps": [{"type": "condition", "if": {"attribute": "plan", "op": "exists"}}]}`,
 		"any, not, contains": `{"steps": [{"type": "condition", "if": {"any": [{"not": {"attribute": "tags", "op": "contains", "value": "beta"}}, {"attribute": "seats", "op": "lte", "value": "10"}]}, "else": [{"type": "delay", "duration": "1w"}]}]}`,

@@ -7,9 +7,9 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
-	"github.com/kraiter/terraform-provider-kraiter/bench/gen"
 	"github.com/kraiter/terraform-provider-kraiter/definition"
 	"github.com/kraiter/terraform-provider-kraiter/dsl"
+	"github.com/kraiter/terraform-provider-kraiter/internal/testgen"
 )
 
 func generated(b *testing.B, doc string) *definition.Definition {
@@ -24,8 +24,8 @@ func generated(b *testing.B, doc string) *definition.Definition {
 // BenchmarkCompileVsParse compiles generated DSL files and, for the floor, only parses them
 // with hclsyntax.ParseConfig, the first thing Compile does: the ratio is what the DSL adds.
 func BenchmarkCompileVsParse(b *testing.B) {
-	for _, n := range gen.Sizes {
-		src := dsl.Decompile(generated(b, gen.Definition(n)))
+	for _, n := range testgen.Sizes {
+		src := dsl.Decompile(generated(b, testgen.Definition(n)))
 		b.Run(fmt.Sprintf("compile/steps=%d", n), func(b *testing.B) {
 			b.SetBytes(int64(len(src)))
 			b.ReportAllocs()
@@ -50,8 +50,8 @@ func BenchmarkCompileVsParse(b *testing.B) {
 // BenchmarkGrowth measures the DSL's whole-definition operations at growing sizes: writing a
 // definition as DSL, and the step-level diff of an edit that touches every block.
 func BenchmarkGrowth(b *testing.B) {
-	for _, n := range gen.Sizes {
-		oldDef, newDef := generated(b, gen.Definition(n)), generated(b, gen.Changed(n))
+	for _, n := range testgen.Sizes {
+		oldDef, newDef := generated(b, testgen.Definition(n)), generated(b, testgen.Changed(n))
 		b.Run(fmt.Sprintf("Decompile/steps=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -61,7 +61,7 @@ func BenchmarkGrowth(b *testing.B) {
 		b.Run(fmt.Sprintf("Diff/steps=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if d := dsl.Diff(oldDef, newDef); len(d.Changes) < n/gen.StepsPerBlock {
+				if d := dsl.Diff(oldDef, newDef); len(d.Changes) < n/testgen.StepsPerBlock {
 					b.Fatalf("the diff found %d changes, want at least one a block", len(d.Changes))
 				}
 			}

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kraiter/terraform-provider-kraiter/bench/gen"
+	"github.com/kraiter/terraform-provider-kraiter/internal/testgen"
 )
 
 const sample = `goos: linux
@@ -67,7 +67,7 @@ func TestCompileTableJudgesTheTarget(t *testing.T) {
 	}
 	for _, tt := range tests {
 		figures := map[string][2]float64{}
-		for _, n := range gen.Sizes {
+		for _, n := range testgen.Sizes {
 			figures[fmt.Sprintf("BenchmarkCompileVsParse/compile/steps=%d", n)] = [2]float64{2000, 20}
 			figures[fmt.Sprintf("BenchmarkCompileVsParse/parse/steps=%d", n)] = [2]float64{1000, 10}
 		}
@@ -89,7 +89,7 @@ func TestCompileTableJudgesTheTarget(t *testing.T) {
 func TestGrowthTableIsPerStep(t *testing.T) {
 	figures := map[string][2]float64{}
 	for _, g := range growthOps {
-		for _, n := range gen.Sizes {
+		for _, n := range testgen.Sizes {
 			// 50 ns a step, and 100 at 1,000 steps.
 			perStep := 50.0
 			if n == 1000 {

@@ -5,15 +5,15 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/kraiter/terraform-provider-kraiter/bench/gen"
 	"github.com/kraiter/terraform-provider-kraiter/bench/report"
+	"github.com/kraiter/terraform-provider-kraiter/internal/testgen"
 )
 
 // compileTarget bounds compile / parse at the largest size.
 const compileTarget = 3.0
 
 // largest is the largest benchmarked size, where the targets apply.
-func largest() int { return gen.Sizes[len(gen.Sizes)-1] }
+func largest() int { return testgen.Sizes[len(testgen.Sizes)-1] }
 
 // cell formats the median of a figure, or "-" when the benchmark did not run.
 func cell(rs results, name string, of func(*result) []float64, format func(float64) string) string {
@@ -41,7 +41,7 @@ func fmtDuration(d time.Duration) string {
 
 func compileTable(rs results) (*report.Table, error) {
 	t := &report.Table{Header: []string{"steps", "compile", "compile allocs", "hclsyntax.ParseConfig", "parse allocs", "compile / parse"}}
-	for _, n := range gen.Sizes {
+	for _, n := range testgen.Sizes {
 		compile := fmt.Sprintf("BenchmarkCompileVsParse/compile/steps=%d", n)
 		parse := fmt.Sprintf("BenchmarkCompileVsParse/parse/steps=%d", n)
 		c, okC := rs.figure(compile, ns)
@@ -70,14 +70,14 @@ var growthOps = []struct{ op, pkg string }{
 
 func growthTable(rs results) (*report.Table, error) {
 	t := &report.Table{Header: []string{"operation"}}
-	for _, n := range gen.Sizes {
+	for _, n := range testgen.Sizes {
 		t.Header = append(t.Header, fmt.Sprintf("ns per step, %d steps", n))
 	}
-	t.Header = append(t.Header, fmt.Sprintf("%d / %d steps, per step", largest(), gen.Sizes[0]), fmt.Sprintf("allocs per step, %d steps", largest()))
+	t.Header = append(t.Header, fmt.Sprintf("%d / %d steps, per step", largest(), testgen.Sizes[0]), fmt.Sprintf("allocs per step, %d steps", largest()))
 	for _, g := range growthOps {
 		row := []string{g.pkg + "." + g.op}
 		var perStep []float64
-		for _, n := range gen.Sizes {
+		for _, n := range testgen.Sizes {
 			name := fmt.Sprintf("BenchmarkGrowth/%s/steps=%d", g.op, n)
 			v, ok := rs.figure(name, ns)
 			if !ok {

@@ -12,8 +12,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/kraiter/terraform-provider-kraiter/bench/gen"
 	"github.com/kraiter/terraform-provider-kraiter/bench/harness"
+	"github.com/kraiter/terraform-provider-kraiter/internal/testgen"
 )
 
 // operation is one kind of request: request builds the i-th request of a client.
@@ -28,7 +28,7 @@ func storedID(i int) string { return fmt.Sprintf("seq_load_%05d", i) }
 
 func sequenceBody(id string) ([]byte, error) {
 	return json.Marshal(map[string]any{
-		"id": id, "name": "Load " + id, "definition": gen.Typical(),
+		"id": id, "name": "Load " + id, "definition": testgen.Typical(),
 		"triggers": []any{map[string]string{"type": "event", "eventName": "signed_up"}},
 	})
 }

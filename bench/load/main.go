@@ -14,9 +14,9 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/kraiter/terraform-provider-kraiter/bench/gen"
 	"github.com/kraiter/terraform-provider-kraiter/bench/harness"
 	"github.com/kraiter/terraform-provider-kraiter/bench/report"
+	"github.com/kraiter/terraform-provider-kraiter/internal/testgen"
 )
 
 type config struct {
@@ -57,7 +57,7 @@ func run(ctx context.Context, cfg config, args []string) (err error) {
 		return err
 	}
 	defer server.StopInto(&err)
-	if err := server.CreateTemplates(ctx, gen.TypicalTemplates); err != nil {
+	if err := server.CreateTemplates(ctx, testgen.TypicalTemplates); err != nil {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "load: storing %d sequences\n", cfg.sequences)
@@ -94,7 +94,7 @@ func run(ctx context.Context, cfg config, args []string) (err error) {
 		}
 	}
 	p := &report.Page{Title: "Local server under load", Command: report.GoRunCommand("./bench/load", args), Machine: report.ThisMachine(), Source: source, At: time.Now(),
-		Setup: []string{fmt.Sprintf("kraiter serve on a SQLite file holding %d sequences of %d steps; clients over loopback, keep-alive", cfg.sequences, gen.TypicalSteps)}}
+		Setup: []string{fmt.Sprintf("kraiter serve on a SQLite file holding %d sequences of %d steps; clients over loopback, keep-alive", cfg.sequences, testgen.TypicalSteps)}}
 	p.Add(report.Section{Text: fmt.Sprintf("Each request kind for %s, %d clients sending back to back. get reads a random stored sequence, "+
 		"list the first page of 100, create a new sequence of the typical definition. Latency is the client's, from sending to the "+
 		"end of the answer. The load generator runs on the same cores as the server, so requests/s is a floor, not a ceiling.", cfg.duration, cfg.clients), Table: t})

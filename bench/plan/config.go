@@ -11,7 +11,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	ctyjson "github.com/zclconf/go-cty/cty/json"
 
-	"github.com/kraiter/terraform-provider-kraiter/bench/gen"
+	"github.com/kraiter/terraform-provider-kraiter/internal/testgen"
 )
 
 // kind is a resource type the benchmark plans.
@@ -41,10 +41,10 @@ var (
 // sources are the provider addresses the configurations require; dev_overrides maps them.
 var sources = map[string]string{"kraiter": "kraiter/kraiter", "floor": "bench/floor"}
 
-// definitionHCL is gen.Typical written as HCL, the argument of jsonencode: what a user who
+// definitionHCL is testgen.Typical written as HCL, the argument of jsonencode: what a user who
 // writes a definition in Terraform writes.
 func definitionHCL() (hclwrite.Tokens, error) {
-	doc := []byte(gen.Typical())
+	doc := []byte(testgen.Typical())
 	typ, err := ctyjson.ImpliedType(doc)
 	if err != nil {
 		return nil, fmt.Errorf("the typical definition as HCL: %w", err)

@@ -9,11 +9,11 @@ import (
 	"github.com/zclconf/go-cty/cty/function"
 	"github.com/zclconf/go-cty/cty/function/stdlib"
 
-	"github.com/kraiter/terraform-provider-kraiter/bench/gen"
+	"github.com/kraiter/terraform-provider-kraiter/internal/testgen"
 )
 
 // TestDefinitionHCLEncodesToTheTypicalDefinition evaluates jsonencode(...) of the generated
-// HCL as Terraform would, and compares it with gen.Typical: the plans and bench/providerbench
+// HCL as Terraform would, and compares it with testgen.Typical: the plans and bench/providerbench
 // must carry the same definition.
 func TestDefinitionHCLEncodesToTheTypicalDefinition(t *testing.T) {
 	tokens, err := definitionHCL()
@@ -28,8 +28,8 @@ func TestDefinitionHCLEncodesToTheTypicalDefinition(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	if got := val.AsString(); got != gen.Typical() {
-		t.Errorf("jsonencode of the HCL =\n%s\nwant\n%s", got, gen.Typical())
+	if got := val.AsString(); got != testgen.Typical() {
+		t.Errorf("jsonencode of the HCL =\n%s\nwant\n%s", got, testgen.Typical())
 	}
 }
 

@@ -9,9 +9,9 @@ import (
 
 	"github.com/hashicorp/hcl/v2/hclwrite"
 
-	"github.com/kraiter/terraform-provider-kraiter/bench/gen"
 	"github.com/kraiter/terraform-provider-kraiter/bench/harness"
 	"github.com/kraiter/terraform-provider-kraiter/bench/report"
+	"github.com/kraiter/terraform-provider-kraiter/internal/testgen"
 )
 
 // mainKinds are compared at every size; partKinds tell what each part of the schema costs.
@@ -116,7 +116,7 @@ func run(ctx context.Context, cfg config, args []string) (err error) {
 	command := report.GoRunCommand("./bench/plan", args)
 	setup := []string{
 		"CLI: " + version + "; providers run through bench/rusagewrap (dev_overrides); local server: kraiter serve on a SQLite file",
-		fmt.Sprintf("Each configuration: `count` resources with the same %d-step definition written with `jsonencode`; took %s in all", gen.TypicalSteps, time.Since(started).Round(time.Second)),
+		fmt.Sprintf("Each configuration: `count` resources with the same %d-step definition written with `jsonencode`; took %s in all", testgen.TypicalSteps, time.Since(started).Round(time.Second)),
 	}
 	pages := []struct {
 		file string
@@ -189,7 +189,7 @@ func (r *runner) startServer(ctx context.Context, dir string) (*harness.Server, 
 	if err != nil {
 		return nil, err
 	}
-	if err := server.CreateTemplates(ctx, gen.TypicalTemplates); err != nil {
+	if err := server.CreateTemplates(ctx, testgen.TypicalTemplates); err != nil {
 		_ = server.Stop()
 		return nil, err
 	}

@@ -10,8 +10,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/kraiter/terraform-provider-kraiter/bench/gen"
 	"github.com/kraiter/terraform-provider-kraiter/bench/harness"
+	"github.com/kraiter/terraform-provider-kraiter/internal/testgen"
 )
 
 // smallLatencies are the server latencies of the small-state run: none, and a real network's.
@@ -86,7 +86,7 @@ func (b *bench) fillAccount(ctx context.Context, server *harness.Server, n int) 
 	for range 8 {
 		wg.Go(func() {
 			for i := range ids {
-				body := map[string]any{"id": fmt.Sprintf("seq_other_%05d", i), "name": fmt.Sprintf("Other %d", i), "definition": gen.Typical()}
+				body := map[string]any{"id": fmt.Sprintf("seq_other_%05d", i), "name": fmt.Sprintf("Other %d", i), "definition": testgen.Typical()}
 				if err := server.Call(ctx, http.MethodPost, "/v1/sequences", body, http.StatusCreated, nil); err != nil {
 					errs <- err
 					return

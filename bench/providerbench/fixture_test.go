@@ -11,8 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/kraiter/terraform-provider-kraiter/bench/floor"
-	"github.com/kraiter/terraform-provider-kraiter/bench/gen"
 	"github.com/kraiter/terraform-provider-kraiter/internal/localserver/localservertest"
+	"github.com/kraiter/terraform-provider-kraiter/internal/testgen"
 	"github.com/kraiter/terraform-provider-kraiter/provider"
 )
 
@@ -39,7 +39,7 @@ type fixture struct {
 // writes it, and one trigger.
 func configuredArguments() map[string]any {
 	return map[string]any{
-		"id": sequenceID, "name": "Bench sequence", "definition": gen.Typical(),
+		"id": sequenceID, "name": "Bench sequence", "definition": testgen.Typical(),
 		"triggers": []any{map[string]any{"type": "event", "event_name": "signed_up"}},
 	}
 }
@@ -49,11 +49,11 @@ func configuredArguments() map[string]any {
 func kraiterFixture(tb testing.TB) *fixture {
 	tb.Helper()
 	inst := localservertest.Start(tb)
-	for _, id := range gen.TypicalTemplates {
+	for _, id := range testgen.TypicalTemplates {
 		inst.CreateTemplate(tb, id, id, "Subject of "+id)
 	}
 	created := inst.Do(tb, http.MethodPost, "/v1/sequences", map[string]any{
-		"id": sequenceID, "name": "Bench sequence", "definition": gen.Typical(),
+		"id": sequenceID, "name": "Bench sequence", "definition": testgen.Typical(),
 		"triggers": []any{map[string]any{"type": "event", "eventName": "signed_up"}},
 	})
 	if created.Status != http.StatusCreated {

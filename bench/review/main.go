@@ -22,9 +22,9 @@ import (
 
 	tfjson "github.com/hashicorp/terraform-json"
 
-	"github.com/kraiter/terraform-provider-kraiter/bench/gen"
 	"github.com/kraiter/terraform-provider-kraiter/bench/harness"
 	"github.com/kraiter/terraform-provider-kraiter/bench/report"
+	"github.com/kraiter/terraform-provider-kraiter/internal/testgen"
 )
 
 // targetRatio is how much more time and memory than the decode alone the review may take.
@@ -83,7 +83,7 @@ type measured struct {
 
 func run(ctx context.Context, cfg config, args []string) error {
 	source := report.Source()
-	cases := []planCase{{sequences: 1000, steps: gen.TypicalSteps}, {sequences: 100, steps: 1000}}
+	cases := []planCase{{sequences: 1000, steps: testgen.TypicalSteps}, {sequences: 100, steps: 1000}}
 	if cfg.huge {
 		cases = append(cases, planCase{sequences: 1000, steps: 1000})
 	}

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/kraiter/terraform-provider-kraiter/bench/gen"
+	"github.com/kraiter/terraform-provider-kraiter/internal/testgen"
 )
 
 // planCase is a plan the benchmark reviews: sequences, each of steps steps, every one
@@ -25,12 +25,12 @@ func (c planCase) String() string {
 // sorted as Terraform's jsonencode writes them: the typical sequence with its digest email's
 // template and a delay changed, or gen's generated blocks with two steps of each changed.
 func (c planCase) definitions() (before, after string) {
-	if c.steps == gen.TypicalSteps {
-		before = gen.Typical()
+	if c.steps == testgen.TypicalSteps {
+		before = testgen.Typical()
 		after = strings.Replace(strings.Replace(before, `"tmpl_digest"`, `"tmpl_digest_v2"`, 1), `"duration":"3d"`, `"duration":"4d"`, 1)
 		return before, after
 	}
-	return compact(gen.Definition(c.steps)), compact(gen.Changed(c.steps))
+	return compact(testgen.Definition(c.steps)), compact(testgen.Changed(c.steps))
 }
 
 func compact(definition string) string {

@@ -8,15 +8,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kraiter/terraform-provider-kraiter/bench/gen"
 	"github.com/kraiter/terraform-provider-kraiter/definition"
 	"github.com/kraiter/terraform-provider-kraiter/internal/review"
+	"github.com/kraiter/terraform-provider-kraiter/internal/testgen"
 )
 
 // TestWritePlan checks that the plans the benchmark writes are plans the review reads, with
 // every sequence updated by an edit that changes its meaning.
 func TestWritePlan(t *testing.T) {
-	for _, c := range []planCase{{sequences: 3, steps: gen.TypicalSteps}, {sequences: 2, steps: 20}} {
+	for _, c := range []planCase{{sequences: 3, steps: testgen.TypicalSteps}, {sequences: 2, steps: 20}} {
 		t.Run(c.String(), func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "plan.json")
 			size, err := writePlan(path, c)

@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/kraiter/terraform-provider-kraiter/bench/gen"
 	"github.com/kraiter/terraform-provider-kraiter/definition"
 	"github.com/kraiter/terraform-provider-kraiter/dsl"
+	"github.com/kraiter/terraform-provider-kraiter/internal/testgen"
 )
 
 // benchSteps is the size of the file the targets are set for.
@@ -16,7 +16,7 @@ const benchSteps = 1000
 // benchFile is a generated sequence of benchSteps steps in the DSL.
 func benchFile(b *testing.B) string {
 	b.Helper()
-	def, err := definition.ParseString(gen.Definition(benchSteps))
+	def, err := definition.ParseString(testgen.Definition(benchSteps))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package gen
+package testgen
 
 import (
 	"encoding/json"

@@ -1,10 +1,10 @@
-package gen_test
+package testgen_test
 
 import (
 	"testing"
 
-	"github.com/kraiter/terraform-provider-kraiter/bench/gen"
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/internal/testgen"
 )
 
 func countSteps(t *testing.T, doc string) int {
@@ -20,17 +20,17 @@ func countSteps(t *testing.T, doc string) int {
 
 func TestDefinitionHasExactlyTheStepsAsked(t *testing.T) {
 	for _, steps := range []int{10, 100, 1000} {
-		if got := countSteps(t, gen.Definition(steps)); got != steps {
+		if got := countSteps(t, testgen.Definition(steps)); got != steps {
 			t.Errorf("Definition(%d) has %d steps", steps, got)
 		}
-		if got := countSteps(t, gen.Changed(steps)); got != steps {
+		if got := countSteps(t, testgen.Changed(steps)); got != steps {
 			t.Errorf("Changed(%d) has %d steps", steps, got)
 		}
 	}
 }
 
 func TestChangedDiffersInMeaning(t *testing.T) {
-	equal, err := definition.Equal(gen.Definition(20), gen.Changed(20))
+	equal, err := definition.Equal(testgen.Definition(20), testgen.Changed(20))
 	if err != nil || equal {
 		t.Errorf("Equal(Definition, Changed) = %v, %v; want two different definitions", equal, err)
 	}
@@ -44,15 +44,15 @@ func TestDefinitionRefusesASizeItCannotBuild(t *testing.T) {
 					t.Errorf("Definition(%d) did not panic", steps)
 				}
 			}()
-			gen.Definition(steps)
+			testgen.Definition(steps)
 		}()
 	}
 }
 
 func TestTypical(t *testing.T) {
-	doc := gen.Typical()
-	if got := countSteps(t, doc); got != gen.TypicalSteps {
-		t.Errorf("Typical has %d steps, want %d", got, gen.TypicalSteps)
+	doc := testgen.Typical()
+	if got := countSteps(t, doc); got != testgen.TypicalSteps {
+		t.Errorf("Typical has %d steps, want %d", got, testgen.TypicalSteps)
 	}
 	def, err := definition.ParseString(doc)
 	if err != nil {
@@ -64,7 +64,7 @@ func TestTypical(t *testing.T) {
 			named[s.TemplateID] = true
 		}
 	})
-	for _, id := range gen.TypicalTemplates {
+	for _, id := range testgen.TypicalTemplates {
 		if !named[id] {
 			t.Errorf("TypicalTemplates lists %s, which Typical does not name", id)
 		}

@@ -1,7 +1,7 @@
-// Package gen writes the synthetic sequences the benchmarks measure: definitions of an exact
+// Package testgen writes the synthetic sequences the benchmarks measure: definitions of an exact
 // number of steps, built from one realistic block repeated, so that a size is the only thing
 // that changes between 10, 100 and 1,000 steps.
-package gen
+package testgen
 
 import (
 	"fmt"
