@@ -51,7 +51,7 @@ run_shown() {
 
 bench_go() {
   local cmd table
-  cmd="go test -run '^\$' -bench . -benchmem -count $go_count ./definition ./dsl ./client ./internal/lsp ./bench/providerbench"
+  cmd="go test -run '^\$' -bench . -benchmem -count $go_count ./definition ./dsl ./stepdiff ./client ./internal/lsp ./bench/providerbench"
   run_shown "$cmd" | tee "$results/go-bench.txt"
   for table in compile:dsl-compile growth:growth lsp:lsp provider:provider; do
     go run ./bench/gobench -table "${table%%:*}" -command "$cmd" -out "$results/${table#*:}.md" <"$results/go-bench.txt"

@@ -65,7 +65,7 @@ func Compile(src []byte, opts Options) (*Result, hcl.Diagnostics) {
 	c.checkCounts(body, steps)
 	diags = append(diags, c.diags...)
 	if diags.HasErrors() {
-		sortDiagnostics(diags)
+		SortDiagnostics(diags)
 		return nil, diags
 	}
 	def, problems := c.finalCheck(&definition.Definition{Steps: steps})

@@ -53,7 +53,7 @@ func writeStep(body *hclwrite.Body, step *definition.Step, depth int) {
 		switch f.Kind {
 		case definition.FieldTemplateID, definition.FieldDuration:
 			if v := f.Text(step); f.Required || (v != "" && v != f.Default) {
-				block.SetAttributeRaw(a.name, expression(quote(v)))
+				block.SetAttributeRaw(a.name, expression(Quote(v)))
 			}
 		case definition.FieldRule:
 			if r := f.Rule(step); r != nil {

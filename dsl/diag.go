@@ -18,9 +18,9 @@ func fileStart(filename string) hcl.Range {
 	return hcl.Range{Filename: filename, Start: pos, End: pos}
 }
 
-// sortDiagnostics orders diagnostics by position so that the first one printed is the first
+// SortDiagnostics orders diagnostics by position so that the first one printed is the first
 // problem in the file; diagnostics without a position keep their order, last.
-func sortDiagnostics(diags hcl.Diagnostics) {
+func SortDiagnostics(diags hcl.Diagnostics) {
 	sort.SliceStable(diags, func(i, j int) bool {
 		a, b := diags[i].Subject, diags[j].Subject
 		switch {

@@ -4,9 +4,10 @@
 // Compile turns a *.kraiter.hcl file into a definition (package definition) and its canonical
 // JSON, reporting every problem of the file as an hcl.Diagnostic with file, line and column.
 // Decompile turns any valid definition back into canonical DSL text, Format lays a file out
-// canonically, and Graph draws a sequence as a Mermaid flowchart. For review, Diff compares
-// two definitions step by step and GraphDiff draws the change; RunTestFile runs the sequence
-// tests of a *.kraiter.test.hcl file through the offline simulation (definition.Simulate).
+// canonically, and StepBlocks describes the language for editors. Literals reads the values
+// of files written out in HCL without names, which the sequence tests and contacts files of
+// package dsltest are. What works on definitions rather than on HCL, the step diff, the graph
+// and the timeline of a run, is package stepdiff.
 //
 // The language reference is templates/guides/dsl-reference.md.tmpl.
 package dsl

@@ -25,8 +25,8 @@ var opSymbols = map[string]string{
 	definition.OpLt: "<", definition.OpLte: "<=",
 }
 
-// ruleText writes a rule as a when expression.
-func ruleText(r *definition.Rule) string {
+// RuleText writes a rule as a when expression.
+func RuleText(r *definition.Rule) string {
 	var b strings.Builder
 	writeRule(&b, r)
 	return b.String()
@@ -86,9 +86,9 @@ func writeEventRule(b *strings.Builder, r *definition.Rule) {
 	if r.Op == definition.OpNotPerformed {
 		b.WriteString("!")
 	}
-	b.WriteString(fnPerformed + "(" + quote(r.Event))
+	b.WriteString(fnPerformed + "(" + Quote(r.Event))
 	if r.Within != "" {
-		b.WriteString(", " + quote(r.Within))
+		b.WriteString(", " + Quote(r.Within))
 	}
 	b.WriteString(")")
 }
@@ -142,15 +142,15 @@ func writeAttributeRule(b *strings.Builder, r *definition.Rule) {
 
 // attributeRef writes contact.NAME, or contact["NAME"] when NAME is not an identifier.
 func attributeRef(name string) string {
-	if isIdentifier(name) {
+	if IsIdentifier(name) {
 		return rootContact + "." + name
 	}
-	return rootContact + "[" + quote(name) + "]"
+	return rootContact + "[" + Quote(name) + "]"
 }
 
-// isIdentifier reports whether name reads back as itself after a dot. It asks the parser, as
+// IsIdentifier reports whether name reads back as itself after a dot. It asks the parser, as
 // hclsyntax.ValidIdentifier accepts a few characters (such as U+FEFF) that the scanner refuses.
-func isIdentifier(name string) bool {
+func IsIdentifier(name string) bool {
 	if !hclsyntax.ValidIdentifier(name) {
 		return false
 	}
@@ -191,7 +191,7 @@ func writeValue(b *strings.Builder, v any) {
 	case json.Number:
 		b.WriteString(numberLiteralText(string(x)))
 	case string:
-		b.WriteString(quote(x))
+		b.WriteString(Quote(x))
 	case []any:
 		b.WriteString("[")
 		for i, e := range x {
@@ -212,7 +212,7 @@ func writeValue(b *strings.Builder, v any) {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			b.WriteString(quote(k) + " = ")
+			b.WriteString(Quote(k) + " = ")
 			writeValue(b, x[k])
 		}
 		b.WriteString("}")
@@ -223,14 +223,14 @@ func writeValue(b *strings.Builder, v any) {
 // its exponent is beyond what HCL's literals can hold.
 func numberLiteralText(n string) string {
 	if _, err := cty.ParseNumberVal(strings.TrimPrefix(n, "-")); err != nil {
-		return fnNumber + "(" + quote(n) + ")"
+		return fnNumber + "(" + Quote(n) + ")"
 	}
 	return n
 }
 
-// quote writes s as an HCL quoted string: escapes for quotes, backslashes and unprintable
+// Quote writes s as an HCL quoted string: escapes for quotes, backslashes and unprintable
 // characters, and doubled $ and % where a template sequence would start.
-func quote(s string) string {
+func Quote(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
 	for i := 0; i < len(s); {

@@ -16,8 +16,8 @@ var exampleVars = map[string]map[string]string{
 	"re-engagement": {"locale": "EN"},
 }
 
-// TestExamples compiles every example under examples/dsl and compares the JSON and the graph
-// with the golden files, then checks that the decompiled golden JSON compiles to itself.
+// TestExamples compiles every example under examples/dsl and compares the JSON with the golden
+// files, then checks that the decompiled golden JSON compiles to itself.
 func TestExamples(t *testing.T) {
 	files, err := filepath.Glob("../examples/dsl/*.kraiter.hcl")
 	if err != nil || len(files) < 4 {
@@ -35,7 +35,6 @@ func TestExamples(t *testing.T) {
 				t.Fatalf("compile: %s", diags.Error())
 			}
 			checkGolden(t, filepath.Join("testdata", "golden", name+".json"), append(res.JSON, '\n'))
-			checkGolden(t, filepath.Join("testdata", "golden", name+".mmd"), []byte(Graph(res.Definition)))
 
 			formatted, diags := Format(src, file)
 			if diags.HasErrors() || !bytes.Equal(formatted, src) {

@@ -47,23 +47,15 @@ func BenchmarkCompileVsParse(b *testing.B) {
 	}
 }
 
-// BenchmarkGrowth measures the DSL's whole-definition operations at growing sizes: writing a
-// definition as DSL, and the step-level diff of an edit that touches every block.
+// BenchmarkGrowth measures the DSL's whole-definition operation at growing sizes: writing a
+// definition as DSL. (The step diff's growth is stepdiff's BenchmarkGrowth.)
 func BenchmarkGrowth(b *testing.B) {
 	for _, n := range testgen.Sizes {
-		oldDef, newDef := generated(b, testgen.Definition(n)), generated(b, testgen.Changed(n))
+		def := generated(b, testgen.Definition(n))
 		b.Run(fmt.Sprintf("Decompile/steps=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				dsl.Decompile(oldDef)
-			}
-		})
-		b.Run(fmt.Sprintf("Diff/steps=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if d := dsl.Diff(oldDef, newDef); len(d.Changes) < n/testgen.StepsPerBlock {
-					b.Fatalf("the diff found %d changes, want at least one a block", len(d.Changes))
-				}
+				dsl.Decompile(def)
 			}
 		})
 	}

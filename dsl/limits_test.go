@@ -219,14 +219,14 @@ var wrappers = []string{
 // file grows linearly with the nesting while its values may grow exponentially.
 func nestedCalls(shape []byte, leaf, arg string) string {
 	var locals strings.Builder
-	expr := quote(leaf)
+	expr := Quote(leaf)
 	for i, b := range shape {
 		wrapper := wrappers[int(b)%len(wrappers)]
 		if strings.Count(wrapper, "%[1]s") > 1 {
 			fmt.Fprintf(&locals, "  l%d = %s\n", i, expr)
 			expr = fmt.Sprintf("local.l%d", i)
 		}
-		expr = fmt.Sprintf(wrapper, expr, quote(arg))
+		expr = fmt.Sprintf(wrapper, expr, Quote(arg))
 	}
 	return "locals {\n" + locals.String() + "}\n" + email(expr)
 }

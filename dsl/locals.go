@@ -34,7 +34,7 @@ func (s *scope) addLocals(block *hclsyntax.Block) {
 		s.diags = append(s.diags, errorAt(inner.DefRange(), "Unexpected block in locals",
 			fmt.Sprintf("A locals block holds only NAME = VALUE entries, not a %q block.", inner.Type)))
 	}
-	for _, attr := range attributesInOrder(block.Body) {
+	for _, attr := range AttributesInOrder(block.Body) {
 		name := attr.Name
 		if prev, dup := s.locals[name]; dup {
 			s.diags = append(s.diags, errorAt(attr.NameRange, "Duplicate local",
@@ -129,8 +129,8 @@ func (s *scope) reportCycle(cycle []string) {
 	s.diags = append(s.diags, errorAt(first.attr.NameRange, "Locals cycle", detail))
 }
 
-// attributesInOrder lists a body's attributes in source order (hclsyntax keeps them in a map).
-func attributesInOrder(body *hclsyntax.Body) []*hclsyntax.Attribute {
+// AttributesInOrder lists a body's attributes in source order (hclsyntax keeps them in a map).
+func AttributesInOrder(body *hclsyntax.Body) []*hclsyntax.Attribute {
 	attrs := make([]*hclsyntax.Attribute, 0, len(body.Attributes))
 	for _, attr := range body.Attributes {
 		attrs = append(attrs, attr)

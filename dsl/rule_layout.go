@@ -30,7 +30,7 @@ const indentWidth = 2
 //
 // Compiling the text gives the rule again, and it is laid out as Format lays it out.
 func ruleLayout(r *definition.Rule, indent int, name string) string {
-	text := ruleText(r)
+	text := RuleText(r)
 	if indent+width(name+" = "+text) <= maxLineWidth || !breakable(r) {
 		return text
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
 	"github.com/kraiter/terraform-provider-kraiter/dsl"
+	"github.com/kraiter/terraform-provider-kraiter/dsltest"
 )
 
 // schemaExampleVars are the vars the examples take; a var a file does not use is ignored.
@@ -31,7 +32,7 @@ func TestExamplesMatchSchema(t *testing.T) {
 		switch {
 		case err != nil:
 			return err
-		case strings.HasSuffix(path, ".kraiter.hcl") && !strings.HasSuffix(path, dsl.TestFileSuffix):
+		case strings.HasSuffix(path, ".kraiter.hcl") && !strings.HasSuffix(path, dsltest.FileSuffix):
 			dslFiles = append(dslFiles, path)
 		case strings.HasSuffix(path, ".tf"):
 			tfFiles = append(tfFiles, path)

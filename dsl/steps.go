@@ -22,7 +22,7 @@ const levelTop level = "the top level of the file"
 // of the list ("steps", "steps[2].then") and depth the number of enclosing steps that hold
 // steps.
 func (c *compiler) stepList(body *hclsyntax.Body, path string, depth int, at level) []definition.Step {
-	for _, attr := range attributesInOrder(body) {
+	for _, attr := range AttributesInOrder(body) {
 		c.unexpectedAttribute(attr, at)
 	}
 	allowed := stepBlocks
@@ -116,7 +116,7 @@ func (c *compiler) step(block *hclsyntax.Block, spec *blockSpec, path string, de
 			fmt.Sprintf("This %s is nested %d deep; at most %d levels are allowed. Move part of the branch up a level, or split the sequence.", spec.name, depth+1, definition.MaxDepth)))
 		return step
 	}
-	for _, attr := range attributesInOrder(block.Body) {
+	for _, attr := range AttributesInOrder(block.Body) {
 		if spec.attr(attr.Name) == nil {
 			c.unknownAttribute(block, attr, spec.attrNamesOf())
 		}

@@ -65,7 +65,7 @@ func compileTable(rs results) (*report.Table, error) {
 // growthOps are the operations of the growth benchmarks, with the package that has them.
 var growthOps = []struct{ op, pkg string }{
 	{"Equal", "definition"}, {"Canonical", "definition"}, {"Simulate", "definition"},
-	{"Decompile", "dsl"}, {"Diff", "dsl"},
+	{"Decompile", "dsl"}, {"Diff", "stepdiff"},
 }
 
 func growthTable(rs results) (*report.Table, error) {

@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kraiter/terraform-provider-kraiter/dsl"
+	"github.com/kraiter/terraform-provider-kraiter/stepdiff"
 )
 
 // Exit statuses of kraiter dsl diff, as diff(1) has them, so that scripts can tell "changed"
@@ -80,7 +80,7 @@ func (o diffOptions) run(cmd *cobra.Command, oldPath, newPath string) error {
 	if err != nil {
 		return diffFailed(cmd, err)
 	}
-	d := dsl.Diff(oldDef, newDef)
+	d := stepdiff.Diff(oldDef, newDef)
 	out, err := o.render(cmd, d, oldPath, newPath)
 	if err == nil {
 		_, err = io.WriteString(cmd.OutOrStdout(), out)
@@ -94,7 +94,7 @@ func (o diffOptions) run(cmd *cobra.Command, oldPath, newPath string) error {
 	return nil
 }
 
-func (o diffOptions) render(cmd *cobra.Command, d *dsl.StepDiff, oldPath, newPath string) (string, error) {
+func (o diffOptions) render(cmd *cobra.Command, d *stepdiff.StepDiff, oldPath, newPath string) (string, error) {
 	switch o.format {
 	case formatMarkdown:
 		return d.Markdown(inputName(oldPath), inputName(newPath)), nil

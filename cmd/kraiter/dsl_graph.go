@@ -6,7 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
-	"github.com/kraiter/terraform-provider-kraiter/dsl"
+	"github.com/kraiter/terraform-provider-kraiter/stepdiff"
 )
 
 func newDSLGraphCmd() *cobra.Command {
@@ -42,13 +42,13 @@ with "{"); - reads standard input, for one of them.`,
 			}
 			var graph string
 			if oldPath == "" {
-				graph = dsl.Graph(def)
+				graph = stepdiff.Graph(def)
 			} else {
 				var oldDef *definition.Definition
 				if oldDef, err = readDefinition(cmd, oldPath, vars); err != nil {
 					return err
 				}
-				graph = dsl.GraphDiff(def, oldDef)
+				graph = stepdiff.GraphDiff(oldDef, def)
 			}
 			if !raw {
 				graph = "```mermaid\n" + graph + "```\n"

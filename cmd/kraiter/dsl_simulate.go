@@ -11,7 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
-	"github.com/kraiter/terraform-provider-kraiter/dsl"
+	"github.com/kraiter/terraform-provider-kraiter/stepdiff"
 )
 
 func newDSLSimulateCmd() *cobra.Command {
@@ -170,7 +170,7 @@ func simulationOutput(res definition.SimulationResult) simulationJSON {
 // writeSimulationText writes the timeline, then what was sent and whether the run completed.
 func writeSimulationText(w io.Writer, def *definition.Definition, res definition.SimulationResult, until time.Duration) error {
 	var b strings.Builder
-	for _, line := range dsl.Timeline(def, res) {
+	for _, line := range stepdiff.Timeline(def, res) {
 		b.WriteString(line + "\n")
 	}
 	sent := make([]string, len(res.Sends))

@@ -27,9 +27,14 @@ const (
 	reEngagement = "../../examples/dsl/re-engagement.kraiter.hcl"
 )
 
+// golden reads a golden file: a compiled example's JSON (dsl's) or its graph (stepdiff's).
 func golden(t *testing.T, name string) string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("../../dsl/testdata/golden", name))
+	dir := "../../dsl/testdata/golden"
+	if strings.HasSuffix(name, ".mmd") {
+		dir = "../../stepdiff/testdata/golden"
+	}
+	data, err := os.ReadFile(filepath.Join(dir, name))
 	if err != nil {
 		t.Fatal(err)
 	}

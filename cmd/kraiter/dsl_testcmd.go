@@ -11,7 +11,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 
-	"github.com/kraiter/terraform-provider-kraiter/dsl"
+	"github.com/kraiter/terraform-provider-kraiter/dsltest"
 	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
 )
 
@@ -45,7 +45,7 @@ Exits with status 1 when a test fails or a file has problems, and 2 on a usage e
 		Example: `  kraiter dsl test
   kraiter dsl test examples/dsl
   kraiter dsl test --format github sequences/onboarding.kraiter.test.hcl`,
-		ValidArgsFunction: completeFiles(0, strings.TrimPrefix(dsl.TestFileSuffix, ".")),
+		ValidArgsFunction: completeFiles(0, strings.TrimPrefix(dsltest.FileSuffix, ".")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				args = []string{"."}
@@ -105,7 +105,7 @@ func findTestFiles(out io.Writer, paths []string) ([]string, error) {
 				return err
 			case d.IsDir() && path != root && strings.HasPrefix(d.Name(), "."):
 				return filepath.SkipDir
-			case !d.IsDir() && strings.HasSuffix(d.Name(), dsl.TestFileSuffix):
+			case !d.IsDir() && strings.HasSuffix(d.Name(), dsltest.FileSuffix):
 				found = true
 				add(path)
 			}
@@ -123,7 +123,7 @@ func findTestFiles(out io.Writer, paths []string) ([]string, error) {
 
 // runTestFile runs one file's tests, prints their outcome and reports whether all passed.
 func runTestFile(out io.Writer, file, format string) bool {
-	results, diags := dsl.RunTestFile(file)
+	results, diags := dsltest.RunFile(file)
 	writeDiagnostics(out, diags, format)
 	failed := 0
 	for _, r := range results {
@@ -154,7 +154,7 @@ func runTestFile(out io.Writer, file, format string) bool {
 	return true
 }
 
-func writeTestFailure(out io.Writer, r dsl.TestResult) {
+func writeTestFailure(out io.Writer, r dsltest.Result) {
 	fmt.Fprintf(out, "--- FAIL: %s (%s:%d)\n", r.Name, r.Range.Filename, r.Range.Start.Line)
 	for _, f := range r.Failures {
 		fmt.Fprintf(out, "    %s:%d: %s\n", f.Range.Filename, f.Range.Start.Line, f.Message)

@@ -3,7 +3,7 @@ package main
 import (
 	"io"
 
-	"github.com/kraiter/terraform-provider-kraiter/dsl"
+	"github.com/kraiter/terraform-provider-kraiter/dsltest"
 )
 
 // testReport is the --format json output of kraiter dsl test.
@@ -51,7 +51,7 @@ func writeTestReport(w io.Writer, files []string) error {
 }
 
 func testFile(file string) testFileReport {
-	results, diags := dsl.RunTestFile(file)
+	results, diags := dsltest.RunFile(file)
 	f := testFileReport{File: file, Passed: !diags.HasErrors(), Tests: []testJSON{}, Problems: problemsJSON(diags, file)}
 	for _, r := range results {
 		t := testJSON{Name: r.Name, Line: r.Range.Start.Line, Passed: r.Passed()}

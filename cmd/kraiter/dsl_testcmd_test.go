@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-const failingTests = "../../dsl/testdata/tests/failing.kraiter.test.hcl"
+const failingTests = "../../dsltest/testdata/tests/failing.kraiter.test.hcl"
 
 func TestDSLTestExamplesPass(t *testing.T) {
 	out, errOut, code := runKraiter(t, "", "dsl", "test", "../../examples/dsl")

@@ -13,6 +13,7 @@ import (
 	"github.com/kraiter/terraform-provider-kraiter/dsl"
 	"github.com/kraiter/terraform-provider-kraiter/internal/localserver"
 	"github.com/kraiter/terraform-provider-kraiter/internal/localserver/localservertest"
+	"github.com/kraiter/terraform-provider-kraiter/stepdiff"
 )
 
 // stepSamples holds one step of every step type of the definition's table, as JSON with every
@@ -153,7 +154,7 @@ func checkDSL(t *testing.T, def *definition.Definition) {
 // checkGraph draws the definition as all new and checks that the step's node is declared.
 func checkGraph(t *testing.T, def *definition.Definition) {
 	t.Helper()
-	graph := dsl.GraphDiff(def, nil)
+	graph := stepdiff.GraphDiff(nil, def)
 	var marked []string
 	for _, line := range strings.Split(graph, "\n") {
 		if ids, ok := strings.CutPrefix(line, "  class "); ok && strings.HasSuffix(ids, " added") {
@@ -176,14 +177,14 @@ func checkDiff(t *testing.T, def *definition.Definition) {
 	t.Helper()
 	empty := &definition.Definition{}
 	for _, tc := range []struct {
-		kind     dsl.ChangeKind
+		kind     stepdiff.ChangeKind
 		old, new *definition.Definition
 	}{
-		{dsl.ChangeAdded, empty, def},
-		{dsl.ChangeRemoved, def, empty},
+		{stepdiff.ChangeAdded, empty, def},
+		{stepdiff.ChangeRemoved, def, empty},
 	} {
-		d := dsl.Diff(tc.old, tc.new)
-		if !slices.ContainsFunc(d.Changes, func(c dsl.Change) bool { return c.Kind == tc.kind && c.Path == "steps[0]" && c.Step != "" }) {
+		d := stepdiff.Diff(tc.old, tc.new)
+		if !slices.ContainsFunc(d.Changes, func(c stepdiff.Change) bool { return c.Kind == tc.kind && c.Path == "steps[0]" && c.Step != "" }) {
 			t.Errorf("the diff does not report steps[0] %s: %+v", tc.kind, d.Changes)
 		}
 	}
@@ -194,8 +195,8 @@ func checkDiff(t *testing.T, def *definition.Definition) {
 		if !changeField(t, f, &changed.Steps[0]) {
 			continue
 		}
-		d := dsl.Diff(def, changed)
-		if len(d.Changes) != 1 || d.Changes[0].Kind != dsl.ChangeChanged || len(d.Changes[0].Fields) != 1 || d.Changes[0].Fields[0].Name != f.Name {
+		d := stepdiff.Diff(def, changed)
+		if len(d.Changes) != 1 || d.Changes[0].Kind != stepdiff.ChangeChanged || len(d.Changes[0].Fields) != 1 || d.Changes[0].Fields[0].Name != f.Name {
 			t.Errorf("changing %s: the diff reports %+v, want steps[0] changed in %s", f.Name, d.Changes, f.Name)
 		}
 	}
@@ -212,7 +213,7 @@ func checkSimulation(t *testing.T, typ definition.StepType, def *definition.Defi
 	if !res.Completed {
 		t.Errorf("the simulation did not complete: %+v", res)
 	}
-	timeline := dsl.Timeline(def, res)
+	timeline := stepdiff.Timeline(def, res)
 	if len(timeline) != len(res.Steps) || !strings.HasSuffix(timeline[0], "(steps[0])") || strings.Contains(timeline[0], "not in the definition") {
 		t.Errorf("the timeline does not show steps[0]: %q", timeline)
 	}

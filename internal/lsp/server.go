@@ -27,7 +27,7 @@ import (
 	protocol "github.com/tliron/glsp/protocol_3_16"
 
 	"github.com/kraiter/terraform-provider-kraiter/client"
-	"github.com/kraiter/terraform-provider-kraiter/dsl"
+	"github.com/kraiter/terraform-provider-kraiter/dsltest"
 )
 
 // Options configure a server.
@@ -249,5 +249,5 @@ func displayName(uri protocol.DocumentUri) string {
 
 // isTestFile reports whether a document is a sequence test file, which is not a sequence.
 func isTestFile(uri protocol.DocumentUri) bool {
-	return strings.HasSuffix(uri, dsl.TestFileSuffix)
+	return strings.HasSuffix(uri, dsltest.FileSuffix)
 }

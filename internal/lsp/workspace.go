@@ -9,7 +9,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/kraiter/terraform-provider-kraiter/dsl"
+	"github.com/kraiter/terraform-provider-kraiter/dsltest"
 )
 
 // Bounds of the workspace scan: it reads at most maxScanFiles sequence files of at most
@@ -42,7 +42,7 @@ func (w *workspace) scan(ctx context.Context, dir string) {
 				return filepath.SkipAll
 			case err == nil && d.IsDir() && path != dir && (strings.HasPrefix(d.Name(), ".") || slices.Contains(skippedDirs, d.Name())):
 				return filepath.SkipDir
-			case err == nil && !d.IsDir() && strings.HasSuffix(path, ".kraiter.hcl") && !strings.HasSuffix(path, dsl.TestFileSuffix):
+			case err == nil && !d.IsDir() && strings.HasSuffix(path, ".kraiter.hcl") && !strings.HasSuffix(path, dsltest.FileSuffix):
 				files++
 				w.read(path, d)
 			}

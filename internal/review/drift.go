@@ -5,8 +5,8 @@ import (
 
 	tfjson "github.com/hashicorp/terraform-json"
 
-	"github.com/kraiter/terraform-provider-kraiter/dsl"
 	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
+	"github.com/kraiter/terraform-provider-kraiter/stepdiff"
 )
 
 // This file reads what was changed in Kraiter outside Terraform since the last apply (the
@@ -236,21 +236,21 @@ func (e *driftEntry) verdict() string {
 // revertKeys are the step changes that would undo a change made outside Terraform, each as
 // a key in the coordinates of the live definition (see revertKey). They serve a plan that
 // changes the steps further than back to what Terraform applied.
-func revertKeys(drift *dsl.StepDiff) map[string]bool {
+func revertKeys(drift *stepdiff.StepDiff) map[string]bool {
 	keys := map[string]bool{}
 	for _, c := range drift.Changes {
 		switch c.Kind {
-		case dsl.ChangeAdded:
-			keys[revertKey(dsl.ChangeRemoved, c.Path, c.Step)] = true
-		case dsl.ChangeRemoved:
-			keys[revertKey(dsl.ChangeAdded, c.Path, c.Step)] = true
-		case dsl.ChangeMoved:
+		case stepdiff.ChangeAdded:
+			keys[revertKey(stepdiff.ChangeRemoved, c.Path, c.Step)] = true
+		case stepdiff.ChangeRemoved:
+			keys[revertKey(stepdiff.ChangeAdded, c.Path, c.Step)] = true
+		case stepdiff.ChangeMoved:
 			// Which steps of a reordering a diff calls moved is a matter of choice: when the
 			// order changed outside, every step the plan moves is taken for a revert.
-			keys[revertKey(dsl.ChangeMoved)] = true
-		case dsl.ChangeChanged:
+			keys[revertKey(stepdiff.ChangeMoved)] = true
+		case stepdiff.ChangeChanged:
 			for _, f := range c.Fields {
-				keys[revertKey(dsl.ChangeChanged, c.Path, f.Name, f.New, f.Old)] = true
+				keys[revertKey(stepdiff.ChangeChanged, c.Path, f.Name, f.New, f.Old)] = true
 			}
 		}
 	}
@@ -259,7 +259,7 @@ func revertKeys(drift *dsl.StepDiff) map[string]bool {
 
 // revertKey names a step change by its kind and where it stands in the live definition, so
 // that a change made outside and the plan's change that undoes it share a key.
-func revertKey(kind dsl.ChangeKind, parts ...string) string {
+func revertKey(kind stepdiff.ChangeKind, parts ...string) string {
 	key := string(kind)
 	for _, p := range parts {
 		key += "\x00" + p
@@ -269,25 +269,25 @@ func revertKey(kind dsl.ChangeKind, parts ...string) string {
 
 // isRevert reports whether one of the plan's step changes (from the live definition to the
 // planned one) undoes a change made outside Terraform.
-func isRevert(keys map[string]bool, c *dsl.Change, f *dsl.Field) bool {
+func isRevert(keys map[string]bool, c *stepdiff.Change, f *stepdiff.Field) bool {
 	livePath := c.Path
 	if c.OldPath != "" {
 		livePath = c.OldPath
 	}
 	switch c.Kind {
-	case dsl.ChangeRemoved, dsl.ChangeAdded:
+	case stepdiff.ChangeRemoved, stepdiff.ChangeAdded:
 		return keys[revertKey(c.Kind, c.Path, c.Step)]
-	case dsl.ChangeMoved:
-		return keys[revertKey(dsl.ChangeMoved)]
-	case dsl.ChangeChanged:
-		return f != nil && keys[revertKey(dsl.ChangeChanged, livePath, f.Name, f.Old, f.New)]
+	case stepdiff.ChangeMoved:
+		return keys[revertKey(stepdiff.ChangeMoved)]
+	case stepdiff.ChangeChanged:
+		return f != nil && keys[revertKey(stepdiff.ChangeChanged, livePath, f.Name, f.Old, f.New)]
 	}
 	return false
 }
 
 // driftDiff compares the definition Terraform applied with the one Kraiter has now; nil when
 // either cannot be read.
-func (e *driftEntry) driftDiff() *dsl.StepDiff {
+func (e *driftEntry) driftDiff() *stepdiff.StepDiff {
 	if e.live == nil {
 		return nil
 	}
@@ -296,5 +296,5 @@ func (e *driftEntry) driftDiff() *dsl.StepDiff {
 	if state == nil || live == nil || errS != nil || errL != nil {
 		return nil
 	}
-	return dsl.Diff(state, live)
+	return stepdiff.Diff(state, live)
 }

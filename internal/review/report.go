@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
-	"github.com/kraiter/terraform-provider-kraiter/dsl"
+	"github.com/kraiter/terraform-provider-kraiter/stepdiff"
 )
 
 // Report is the review as data, for bots: what the comment says, without its Markdown, its
@@ -54,11 +54,11 @@ type DriftReport struct {
 	Address string `json:"address"`
 	Deleted bool   `json:"deleted"`
 	// Planned is what the plan does to the sequence: a change kind, or "" for nothing.
-	Planned    string           `json:"planned"`
-	Attributes []DriftAttribute `json:"attributes"`
-	Applied    *SequenceReport  `json:"applied"`
-	InKraiter  *SequenceReport  `json:"in_kraiter"`
-	Steps      []dsl.Change     `json:"step_changes"`
+	Planned    string            `json:"planned"`
+	Attributes []DriftAttribute  `json:"attributes"`
+	Applied    *SequenceReport   `json:"applied"`
+	InKraiter  *SequenceReport   `json:"in_kraiter"`
+	Steps      []stepdiff.Change `json:"step_changes"`
 }
 
 // DriftAttribute is an attribute changed outside Terraform, and its fate under the plan:
@@ -78,8 +78,8 @@ type ChangeReport struct {
 	After      *SequenceReport `json:"after"`
 	// Steps are the step changes of an update or replacement; null when they cannot be
 	// compared (StepsUnavailable says why) or for other kinds.
-	Steps            []dsl.Change `json:"step_changes"`
-	StepsUnavailable string       `json:"steps_unavailable,omitempty"`
+	Steps            []stepdiff.Change `json:"step_changes"`
+	StepsUnavailable string            `json:"steps_unavailable,omitempty"`
 	// Reverts names the attributes the change sets back after a change outside Terraform;
 	// OnlyReverts is set when that is all it does.
 	Reverts     []string `json:"reverts,omitempty"`
@@ -245,7 +245,7 @@ func (r *review) changeReport(c *sequenceChange) ChangeReport {
 		if oldDef == nil || newDef == nil {
 			rep.StepsUnavailable = stepsUnavailable(c.before, oldErr, c.after, newDef, newErr)
 		} else {
-			diff := dsl.Diff(oldDef, newDef)
+			diff := stepdiff.Diff(oldDef, newDef)
 			rep.Steps = diff.Changes
 			if swaps := templateSwaps(diff, oldDef, newDef); r.live != nil && len(swaps) > 0 {
 				lookups := r.lookUp(swaps)

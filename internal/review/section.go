@@ -9,6 +9,7 @@ import (
 	"github.com/kraiter/terraform-provider-kraiter/dsl"
 	"github.com/kraiter/terraform-provider-kraiter/internal/markdown"
 	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
+	"github.com/kraiter/terraform-provider-kraiter/stepdiff"
 )
 
 // Bounds of what a section writes.
@@ -127,7 +128,7 @@ func (r *review) createParts(head string, c *sequenceChange) []part {
 	}
 	return append(parts,
 		part{detail: detailDSL, render: func() string { return codeBlock("hcl", "DSL", string(dsl.Decompile(def))) + "\n" }},
-		part{detail: detailGraph, render: func() string { return codeBlock("mermaid", "Graph", dsl.Graph(def)) + "\n" }})
+		part{detail: detailGraph, render: func() string { return codeBlock("mermaid", "Graph", stepdiff.Graph(def)) + "\n" }})
 }
 
 // hasContacts reports whether any sample contact applies to the change.
@@ -162,7 +163,7 @@ func (r *review) updateParts(head string, c *sequenceChange) []part {
 		lines = append(lines, "- **Steps:** "+markdown.Text(stepsUnavailable(before, oldErr, after, newDef, newErr)))
 		return []part{{text: head + strings.Join(lines, "\n") + "\n\n"}}
 	}
-	diff := dsl.Diff(oldDef, newDef)
+	diff := stepdiff.Diff(oldDef, newDef)
 	if diff.Equal {
 		if len(lines) == 0 {
 			lines = append(lines, "No change to the name, triggers or steps.")
@@ -193,14 +194,14 @@ func (r *review) updateParts(head string, c *sequenceChange) []part {
 
 // changeItems lists a diff's step changes, at most maxChangeItems, with the ones that revert
 // a change made outside Terraform marked.
-func (r *review) changeItems(c *sequenceChange, diff *dsl.StepDiff) string {
-	var note func(*dsl.Change, *dsl.Field) string
+func (r *review) changeItems(c *sequenceChange, diff *stepdiff.StepDiff) string {
+	var note func(*stepdiff.Change, *stepdiff.Field) string
 	switch c.drift.fateOf(attrSteps) {
 	case fateReverted: // the steps are what Terraform applied: every change undoes one made outside
-		note = func(*dsl.Change, *dsl.Field) string { return " " + revertMark }
+		note = func(*stepdiff.Change, *stepdiff.Field) string { return " " + revertMark }
 	case fateOverwritten:
 		if keys := driftKeys(c.drift); keys != nil {
-			note = func(ch *dsl.Change, f *dsl.Field) string {
+			note = func(ch *stepdiff.Change, f *stepdiff.Field) string {
 				if isRevert(keys, ch, f) {
 					return " " + revertMark
 				}
@@ -269,7 +270,7 @@ type templateSwap struct {
 
 // templateSwaps lists the changed template ids of a diff, with the ids as the definitions
 // hold them.
-func templateSwaps(diff *dsl.StepDiff, oldDef, newDef *definition.Definition) []templateSwap {
+func templateSwaps(diff *stepdiff.StepDiff, oldDef, newDef *definition.Definition) []templateSwap {
 	var swaps []templateSwap
 	var oldSteps, newSteps map[string]*definition.Step
 	for _, c := range diff.Changes {

@@ -1,10 +1,11 @@
-package dsl
+package stepdiff
 
 import (
 	"fmt"
 	"strconv"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/dsl"
 )
 
 // stepText describes a step on one line, as its type's view says: "email tmpl_welcome after
@@ -15,13 +16,13 @@ func stepText(s *definition.Step) string { return viewOf(s.Type).describe(s) }
 // line breaks) as a quoted string, so that a description stays on one unambiguous line.
 func plainOrQuoted(s string) string {
 	if s == "" {
-		return quote(s)
+		return dsl.Quote(s)
 	}
 	for _, r := range s {
 		plain := r == '_' || r == '-' || r == '.' || r == ':' || r == '/' ||
 			('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9')
 		if !plain {
-			return quote(s)
+			return dsl.Quote(s)
 		}
 	}
 	return s
@@ -32,7 +33,7 @@ func whenText(r *definition.Rule) string {
 	if r == nil {
 		return "(no rule)"
 	}
-	return ruleText(r)
+	return dsl.RuleText(r)
 }
 
 // changedFields lists what differs between two steps of the same type, field by field in the
@@ -132,7 +133,7 @@ func compareRules(path string, o, n *definition.Rule, fields *[]Field) {
 
 // comparisonField is a changed comparison, naming the attribute or event both sides are about.
 func comparisonField(path string, o, n *definition.Rule) Field {
-	f := Field{Name: path, Old: ruleText(o), New: ruleText(n)}
+	f := Field{Name: path, Old: dsl.RuleText(o), New: dsl.RuleText(n)}
 	before, after := subject(o), subject(n)
 	switch {
 	case before.Kind() != after.Kind():

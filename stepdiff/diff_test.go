@@ -1,15 +1,15 @@
-package dsl
+package stepdiff
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/dsl"
 )
 
 // Building blocks of the sequences the diff tests compare, as DSL text.
@@ -42,7 +42,7 @@ func mustDefinition(t *testing.T, src string) *definition.Definition {
 		}
 		return def
 	}
-	res, diags := Compile([]byte(src), Options{Filename: "test.kraiter.hcl"})
+	res, diags := dsl.Compile([]byte(src), dsl.Options{Filename: "test.kraiter.hcl"})
 	if diags.HasErrors() {
 		t.Fatalf("test source: %s\n%s", diags.Error(), src)
 	}
@@ -258,10 +258,7 @@ func TestDiff(t *testing.T) {
 // TestDiffExamples checks, on every pair of examples, that Diff says equal exactly when the
 // definitions mean the same, and that nothing but a change is reported.
 func TestDiffExamples(t *testing.T) {
-	defs := map[string]*definition.Definition{}
-	for _, name := range []string{"onboarding", "plan-routing", "re-engagement", "trial-conversion"} {
-		defs[name] = mustDefinition(t, string(readGolden(t, name+".json")))
-	}
+	defs := compileExamples(t)
 	for oldName, oldDef := range defs {
 		for newName, newDef := range defs {
 			d := Diff(oldDef, newDef)
@@ -270,15 +267,6 @@ func TestDiffExamples(t *testing.T) {
 			}
 		}
 	}
-}
-
-func readGolden(t *testing.T, name string) []byte {
-	t.Helper()
-	data, err := os.ReadFile("testdata/golden/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
 }
 
 // compactJSON encodes v as the command does, without escaping HTML characters.

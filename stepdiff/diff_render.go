@@ -1,4 +1,4 @@
-package dsl
+package stepdiff
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/aymanbagabas/go-udiff"
 
+	"github.com/kraiter/terraform-provider-kraiter/dsl"
 	"github.com/kraiter/terraform-provider-kraiter/internal/markdown"
 )
 
@@ -82,7 +83,7 @@ func (d *StepDiff) Markdown(oldName, newName string) string {
 // Unified is the unified diff of the two definitions decompiled to canonical DSL, labelled
 // oldName and newName.
 func (d *StepDiff) Unified(oldName, newName string) string {
-	return udiff.Unified(oldName, newName, string(Decompile(d.oldDef)), string(Decompile(d.newDef)))
+	return udiff.Unified(oldName, newName, string(dsl.Decompile(d.oldDef)), string(dsl.Decompile(d.newDef)))
 }
 
 // ChangeList lists the changes in Markdown, one item per change and per changed field.

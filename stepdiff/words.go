@@ -1,10 +1,12 @@
-package dsl
+package stepdiff
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/dsl"
 )
 
 // ruleWords says a rule in words for the graph, values in JSON: plan is "pro" and did not
@@ -73,7 +75,7 @@ func eventWords(b *strings.Builder, r *definition.Rule) {
 	} else {
 		b.WriteString("performed ")
 	}
-	b.Write(jsonString(r.Event))
+	b.WriteString(jsonText(r.Event))
 	if r.Within != "" {
 		b.WriteString(" within " + r.Within)
 	}
@@ -98,8 +100,20 @@ func attributeRuleWords(b *strings.Builder, r *definition.Rule) {
 }
 
 func attributeWords(name string) string {
-	if isIdentifier(name) {
+	if dsl.IsIdentifier(name) {
 		return name
 	}
-	return string(jsonString(name))
+	return jsonText(name)
+}
+
+// isGroup reports whether a rule has more than one member, which the words of an enclosing
+// group put in parentheses, as the DSL writes it with && or ||.
+func isGroup(r *definition.Rule) bool {
+	return len(r.All) > 1 || len(r.Any) > 1
+}
+
+// jsonText writes s as a JSON string, as the graph quotes names and values.
+func jsonText(s string) string {
+	out, _ := json.Marshal(s) // a string always encodes
+	return string(out)
 }

@@ -1,4 +1,4 @@
-package dsl
+package dsltest
 
 import (
 	"encoding/json"
@@ -7,24 +7,21 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
-	"github.com/zclconf/go-cty/cty"
-	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/dsl"
 	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
+	"github.com/kraiter/terraform-provider-kraiter/stepdiff"
 )
 
-// This file reads sequence tests, files named *.kraiter.test.hcl, and runs them: each test
-// carries one contact through a sequence with definition.Simulate and checks what it was
-// sent. The format is documented in templates/guides/dsl-reference.md.tmpl.
-
-// TestFileSuffix ends the name of every sequence test file.
-const TestFileSuffix = ".kraiter.test.hcl"
+// FileSuffix ends the name of every sequence test file.
+const FileSuffix = ".kraiter.test.hcl"
 
 // Blocks and attributes of a test file.
 const (
@@ -54,40 +51,41 @@ var (
 	eventKeys       = []string{testName, testAfter, testBefore}
 )
 
+// What the values of a test file are, for messages.
 const (
-	useTestSequence usage = "the sequence file"
-	useTestVar      usage = "a var's value"
-	useTestContact  usage = "the contact's attributes"
-	useTestEvent    usage = "the event"
-	useTestTime     usage = "the time"
-	useTestTemplate usage = "the template id"
-	useTestBool     usage = "the value"
-	useTestPath     usage = "the step path"
+	useTestSequence = "the sequence file"
+	useTestVar      = "a var's value"
+	useTestContact  = "the contact's attributes"
+	useTestEvent    = "the event"
+	useTestTime     = "the time"
+	useTestTemplate = "the template id"
+	useTestBool     = "the value"
+	useTestPath     = "the step path"
 )
 
-// TestResult is the outcome of one test.
-type TestResult struct {
+// Result is the outcome of one test.
+type Result struct {
 	Name string
 	// Range is the test block's header, test "NAME".
 	Range hcl.Range
 	// Failures are the expectations that did not hold, in source order.
-	Failures []TestFailure
+	Failures []Failure
 	// Timeline is the simulated run as Timeline writes it, to show with failures.
 	Timeline []string
 }
 
 // Passed reports whether every expectation held.
-func (r *TestResult) Passed() bool { return len(r.Failures) == 0 }
+func (r *Result) Passed() bool { return len(r.Failures) == 0 }
 
-// TestFailure is an expectation that did not hold: where it is written and what differed.
-type TestFailure struct {
+// Failure is an expectation that did not hold: where it is written and what differed.
+type Failure struct {
 	Range   hcl.Range
 	Message string
 }
 
-// RunTestFile reads a test file and runs its tests. Problems of the file, or of a sequence it
+// RunFile reads a test file and runs its tests. Problems of the file, or of a sequence it
 // tests, are diagnostics; a test whose sequence does not compile has no result.
-func RunTestFile(path string) ([]TestResult, hcl.Diagnostics) {
+func RunFile(path string) ([]Result, hcl.Diagnostics) {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return nil, hcl.Diagnostics{errorAt(fileStart(path), "Cannot read test file", err.Error())}
@@ -97,7 +95,7 @@ func RunTestFile(path string) ([]TestResult, hcl.Diagnostics) {
 		return nil, diags
 	}
 	loader := &sequenceLoader{dir: filepath.Dir(path), loaded: map[string]*definition.Definition{}}
-	var results []TestResult
+	var results []Result
 	for _, t := range tests {
 		def, loadDiags := loader.load(t)
 		diags = append(diags, loadDiags...)
@@ -132,12 +130,12 @@ type simulation struct {
 	res definition.SimulationResult
 }
 
-func (t *sequenceTest) run(def *definition.Definition) TestResult {
+func (t *sequenceTest) run(def *definition.Definition) Result {
 	sim := &simulation{in: t.input, res: definition.Simulate(def, t.input)}
-	result := TestResult{Name: t.name, Range: t.header, Timeline: Timeline(def, sim.res)}
+	result := Result{Name: t.name, Range: t.header, Timeline: stepdiff.Timeline(def, sim.res)}
 	for _, e := range t.expectations {
 		if msg := e.check(sim); msg != "" {
-			result.Failures = append(result.Failures, TestFailure{Range: e.rng, Message: msg})
+			result.Failures = append(result.Failures, Failure{Range: e.rng, Message: msg})
 		}
 	}
 	return result
@@ -168,7 +166,7 @@ func (l *sequenceLoader) load(t *sequenceTest) (*definition.Definition, hcl.Diag
 		return nil, hcl.Diagnostics{errorAt(t.sequenceRange, "Cannot read sequence",
 			fmt.Sprintf("%s. The sequence's path is relative to the test file.", capitalize(err.Error())))}
 	}
-	res, diags := Compile(src, Options{Filename: path, Vars: t.vars})
+	res, diags := dsl.Compile(src, dsl.Options{Filename: path, Vars: t.vars})
 	if res == nil {
 		return nil, diags
 	}
@@ -179,7 +177,8 @@ func (l *sequenceLoader) load(t *sequenceTest) (*definition.Definition, hcl.Diag
 // testParser reads a test file. Its values are written out: it has no vars or locals, and
 // contact is a value here, not a reference.
 type testParser struct {
-	*scope
+	lit   *dsl.Literals
+	diags hcl.Diagnostics
 }
 
 // testDefaults are the file's top-level attributes, which every test starts from.
@@ -190,12 +189,12 @@ type testDefaults struct {
 }
 
 func parseTestFile(src []byte, filename string) ([]*sequenceTest, hcl.Diagnostics) {
-	file, diags := ParseConfig(src, filename)
+	file, diags := dsl.ParseConfig(src, filename)
 	if diags.HasErrors() {
 		return nil, diags
 	}
 	body := file.Body.(*hclsyntax.Body)
-	p := &testParser{scope: newScope(src, nil, filename)}
+	p := &testParser{lit: dsl.NewLiterals(src, filename, "test file", `contact = { plan = "pro" }`)}
 	defaults := p.defaults(body)
 	var tests []*sequenceTest
 	names := map[string]hcl.Range{}
@@ -221,13 +220,14 @@ func parseTestFile(src []byte, filename string) ([]*sequenceTest, hcl.Diagnostic
 			`A test file holds test blocks, such as test "a pro user gets the tips" { sequence = "onboarding.kraiter.hcl" ... }.`))
 	}
 	diags = append(diags, p.diags...)
-	sortDiagnostics(diags)
+	diags = append(diags, p.lit.Diagnostics()...)
+	dsl.SortDiagnostics(diags)
 	return tests, diags
 }
 
 func (p *testParser) defaults(body *hclsyntax.Body) testDefaults {
 	d := testDefaults{vars: map[string]string{}}
-	for _, attr := range attributesInOrder(body) {
+	for _, attr := range dsl.AttributesInOrder(body) {
 		switch attr.Name {
 		case testSequence:
 			d.sequence, d.sequenceRange = p.sequencePath(attr)
@@ -255,7 +255,7 @@ func (p *testParser) test(block *hclsyntax.Block, d testDefaults) *sequenceTest 
 	}
 	var stillRunning *hcl.Range
 	written := map[string]bool{}
-	for _, attr := range attributesInOrder(block.Body) {
+	for _, attr := range dsl.AttributesInOrder(block.Body) {
 		written[attr.Name] = true
 		switch attr.Name {
 		case testSequence:
@@ -265,7 +265,7 @@ func (p *testParser) test(block *hclsyntax.Block, d testDefaults) *sequenceTest 
 		case testContact:
 			t.input.Attributes, _ = p.contact(attr.Expr)
 		case testSubscribed:
-			t.input.Subscribed, _ = p.boolean(attr.Expr)
+			t.input.Subscribed, _ = p.lit.Bool(attr.Expr, useTestBool)
 		case testEvents:
 			t.input.Events = p.events(attr.Expr)
 		case testUntil:
@@ -280,7 +280,7 @@ func (p *testParser) test(block *hclsyntax.Block, d testDefaults) *sequenceTest 
 				t.expectations = append(t.expectations, expectation{w.rng, expectNoSend(w.text)})
 			}
 		case testExpectCompleted:
-			if want, ok := p.boolean(attr.Expr); ok {
+			if want, ok := p.lit.Bool(attr.Expr, useTestBool); ok {
 				t.expectations = append(t.expectations, expectation{attr.SrcRange, expectCompleted(want)})
 				if !want {
 					stillRunning = attr.SrcRange.Ptr()
@@ -337,13 +337,13 @@ func (p *testParser) expectSend(block *hclsyntax.Block) (expectation, bool) {
 	}
 	want := sendWant{template: block.Labels[0]}
 	ok := true
-	for _, attr := range attributesInOrder(block.Body) {
+	for _, attr := range dsl.AttributesInOrder(block.Body) {
 		switch attr.Name {
 		case testAfter:
 			after, valid := p.offset(attr.Expr)
 			want.after, ok = &after, ok && valid
 		case testPath:
-			path, valid := p.string(attr.Expr, useTestPath)
+			path, valid := p.lit.String(attr.Expr, useTestPath)
 			want.path, ok = path, ok && valid
 		default:
 			ok = false
@@ -359,55 +359,16 @@ func (p *testParser) expectSend(block *hclsyntax.Block) (expectation, bool) {
 	return expectation{block.DefRange(), expectSend(want)}, ok
 }
 
-// writtenOut reports references in a test file's expression: its values are written out.
-func (p *testParser) writtenOut(expr hclsyntax.Expression) bool {
-	ok := true
-	for _, trav := range hclsyntax.Variables(expr) {
-		ok = false
-		p.diags = append(p.diags, errorAt(trav.SourceRange(), "Reference in a test file",
-			fmt.Sprintf("A test file has no vars, locals or other names; write the value itself instead of %s, such as contact = { plan = \"pro\" }.", traversalText(trav))))
-	}
-	return ok
-}
-
-func (p *testParser) string(expr hclsyntax.Expression, use usage) (string, bool) {
-	if !p.writtenOut(expr) {
-		return "", false
-	}
-	text, ok := p.str(expr, use)
-	if ok && text == "" {
-		p.diags = append(p.diags, errorAt(expr.Range(), "Empty value", capitalize(string(use))+" cannot be empty."))
-		return "", false
-	}
-	return text, ok
-}
-
 // sequencePath reads a sequence attribute; its range is set even when the path is invalid, to
 // tell a sequence written wrong from a missing one.
 func (p *testParser) sequencePath(attr *hclsyntax.Attribute) (string, hcl.Range) {
-	path, _ := p.string(attr.Expr, useTestSequence)
+	path, _ := p.lit.String(attr.Expr, useTestSequence)
 	return path, attr.Expr.Range()
-}
-
-func (p *testParser) boolean(expr hclsyntax.Expression) (bool, bool) {
-	if !p.writtenOut(expr) {
-		return false, false
-	}
-	val, ok := p.value(expr, useTestBool)
-	if !ok {
-		return false, false
-	}
-	if val.IsNull() || val.Type() != cty.Bool {
-		p.diags = append(p.diags, errorAt(expr.Range(), "Incorrect type",
-			fmt.Sprintf("The value must be true or false, not %s.", describeValue(val))))
-		return false, false
-	}
-	return val.True(), true
 }
 
 // offset reads a time after the enrolment, such as "2d" or "2d12h".
 func (p *testParser) offset(expr hclsyntax.Expression) (time.Duration, bool) {
-	text, ok := p.string(expr, useTestTime)
+	text, ok := p.lit.String(expr, useTestTime)
 	if !ok {
 		return 0, false
 	}
@@ -438,34 +399,19 @@ func (p *testParser) vars(expr hclsyntax.Expression, into map[string]string) {
 		return
 	}
 	for _, item := range obj.Items {
-		name, ok := p.objectKey(item.KeyExpr, useTestVar)
-		if !ok || !p.writtenOut(item.ValueExpr) {
-			continue
-		}
-		if raw, isRaw := rawLiteral(p.src, item.ValueExpr); isRaw {
-			into[name] = raw
-			continue
-		}
-		val, ok := p.value(item.ValueExpr, useTestVar)
+		name, ok := p.lit.Key(item.KeyExpr, useTestVar)
 		if !ok {
 			continue
 		}
-		text, err := convert.Convert(val, cty.String)
-		if err != nil || text.IsNull() {
-			p.diags = append(p.diags, errorAt(item.ValueExpr.Range(), "Incorrect type",
-				fmt.Sprintf("var.%s must be a string, number or bool, not %s: vars are strings, as --var gives them.", name, describeValue(val))))
-			continue
+		if text, ok := p.lit.Var(item.ValueExpr, name); ok {
+			into[name] = text
 		}
-		into[name] = text.AsString()
 	}
 }
 
 // contact reads the contact's attributes, keeping their JSON types.
 func (p *testParser) contact(expr hclsyntax.Expression) (map[string]any, bool) {
-	if !p.writtenOut(expr) {
-		return nil, false
-	}
-	raw, ok := p.jsonValue(expr, useTestContact)
+	raw, ok := p.lit.JSON(expr, useTestContact)
 	if !ok {
 		return nil, false
 	}
@@ -510,7 +456,7 @@ func (p *testParser) event(expr hclsyntax.Expression, example string) (definitio
 	times := 0
 	ok := true
 	for _, item := range obj.Items {
-		key, keyOK := p.objectKey(item.KeyExpr, useTestEvent)
+		key, keyOK := p.lit.Key(item.KeyExpr, useTestEvent)
 		if !keyOK {
 			ok = false
 			continue
@@ -518,7 +464,7 @@ func (p *testParser) event(expr hclsyntax.Expression, example string) (definitio
 		var valid bool
 		switch key {
 		case testName:
-			e.Name, valid = p.string(item.ValueExpr, useTestEvent+" name")
+			e.Name, valid = p.lit.String(item.ValueExpr, useTestEvent+" name")
 		case testAfter:
 			e.After, valid = p.offset(item.ValueExpr)
 			times++
@@ -566,7 +512,7 @@ func (p *testParser) templateList(expr hclsyntax.Expression) ([]listItem, bool) 
 	items := []listItem{}
 	ok := true
 	for _, e := range tuple.Exprs {
-		text, valid := p.string(e, useTestTemplate)
+		text, valid := p.lit.String(e, useTestTemplate)
 		ok = ok && valid
 		items = append(items, listItem{text, e.Range()})
 	}
@@ -705,42 +651,28 @@ func listText(items []string) string {
 	return "[" + strings.Join(items, " ") + "]"
 }
 
-// Timeline writes a simulated run as text, one line per step passed: its time after the
-// enrolment, what it did and its path, such as
-//
-//	+2d   condition contact.plan == "pro": yes (steps[2])
-func Timeline(def *definition.Definition, res definition.SimulationResult) []string {
-	steps := map[string]*definition.Step{}
-	def.Walk(func(path string, s *definition.Step) { steps[path] = s })
-	width := 0
-	for _, s := range res.Steps {
-		width = max(width, len(definition.FormatOffset(s.After))+1)
-	}
-	lines := make([]string, 0, len(res.Steps))
-	for _, s := range res.Steps {
-		lines = append(lines, fmt.Sprintf("%-*s  %s (%s)", width, "+"+definition.FormatOffset(s.After), visitText(s, steps[s.Path]), s.Path))
-	}
-	return lines
+func errorAt(rng hcl.Range, summary, detail string) *hcl.Diagnostic {
+	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: detail, Subject: rng.Ptr()}
 }
 
-// visitText says what a step passed did, as its type's view says, and its outcome: "email
-// tmpl_welcome", "wait 2d", "condition RULE: yes", "email tmpl_tips: not sent, unsubscribed".
-// A step that the definition does not have, from the result of another one, is named by its
-// type alone.
-func visitText(s definition.SimulationStep, step *definition.Step) string {
-	text := string(s.Type) + " (not in the definition)"
-	if step != nil {
-		text = viewOf(step.Type).timeline(step)
+// fileStart is the range of a file's first character, for problems of the whole file.
+func fileStart(filename string) hcl.Range {
+	pos := hcl.Pos{Line: 1, Column: 1, Byte: 0}
+	return hcl.Range{Filename: filename, Start: pos, End: pos}
+}
+
+// didYouMean ends a diagnostic's detail with the candidate closest to name, if any.
+func didYouMean(name string, candidates []string) string {
+	if best := definition.Suggest(name, candidates); best != "" {
+		return " Did you mean " + strconv.Quote(best) + "?"
 	}
-	if s.WouldSend != nil && !*s.WouldSend {
-		text += ": not sent, " + s.Reason
+	return ""
+}
+
+// capitalize starts a sentence with s.
+func capitalize(s string) string {
+	if s == "" {
+		return s
 	}
-	if s.Matched != nil {
-		answer := "no"
-		if *s.Matched {
-			answer = "yes"
-		}
-		text += ": " + answer
-	}
-	return text
+	return strings.ToUpper(s[:1]) + s[1:]
 }

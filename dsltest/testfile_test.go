@@ -1,4 +1,4 @@
-package dsl
+package dsltest
 
 import (
 	"encoding/json"
@@ -12,10 +12,11 @@ import (
 	"time"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/dsl"
 )
 
 func TestRunTestFilePassing(t *testing.T) {
-	results, diags := RunTestFile("testdata/tests/passing.kraiter.test.hcl")
+	results, diags := RunFile("testdata/tests/passing.kraiter.test.hcl")
 	if len(diags) > 0 {
 		t.Fatalf("diagnostics: %v", diags)
 	}
@@ -43,7 +44,7 @@ func TestRunTestFilePassing(t *testing.T) {
 
 // Each failure names the line and column of the expectation and says what differed.
 func TestRunTestFileFailures(t *testing.T) {
-	results, diags := RunTestFile("testdata/tests/failing.kraiter.test.hcl")
+	results, diags := RunFile("testdata/tests/failing.kraiter.test.hcl")
 	if len(diags) > 0 {
 		t.Fatalf("diagnostics: %v", diags)
 	}
@@ -84,7 +85,7 @@ func TestRunTestFileFailures(t *testing.T) {
 }
 
 func TestRunTestFileTimeline(t *testing.T) {
-	results, _ := RunTestFile("testdata/tests/failing.kraiter.test.hcl")
+	results, _ := RunFile("testdata/tests/failing.kraiter.test.hcl")
 	if len(results) < 2 {
 		t.Fatalf("got %d results", len(results))
 	}
@@ -253,7 +254,7 @@ test "good" {
   expect_sends = ["t"]
 }
 `)
-	results, diags := RunTestFile(path)
+	results, diags := RunFile(path)
 	var got []string
 	for _, d := range diags {
 		got = append(got, fmt.Sprintf("%s:%d:%d: %s", d.Subject.Filename, d.Subject.Start.Line, d.Subject.Start.Column, d.Summary))
@@ -272,24 +273,10 @@ test "good" {
 		t.Errorf("results: %+v", results)
 	}
 
-	if _, diags := RunTestFile(filepath.Join(dir, "none.kraiter.test.hcl")); len(diags) != 1 || diags[0].Summary != "Cannot read test file" {
+	if _, diags := RunFile(filepath.Join(dir, "none.kraiter.test.hcl")); len(diags) != 1 || diags[0].Summary != "Cannot read test file" {
 		t.Errorf("missing test file: %v", diags)
 	}
 }
-
-func TestTimelineOfAStepNotInTheDefinition(t *testing.T) {
-	def := &definition.Definition{Steps: []definition.Step{{Type: definition.StepEmail, TemplateID: "a"}}}
-	res := definition.SimulationResult{Steps: []definition.SimulationStep{
-		{Path: "steps[0]", Type: definition.StepEmail, TemplateID: "a", WouldSend: ptrTo(true)},
-		{Path: "steps[1]", Type: "sms", After: 90 * time.Minute},
-	}}
-	want := []string{"+0m     email a (steps[0])", `+1h30m  sms (not in the definition) (steps[1])`}
-	if got := Timeline(def, res); !slices.Equal(got, want) {
-		t.Errorf("got %q\nwant %q", got, want)
-	}
-}
-
-func ptrTo[T any](v T) *T { return &v }
 
 // TestDocumentedRuleSemantics pins what the reference says of missing attributes, within and
 // contains, with the rules written in the DSL as the reference writes them. The condition is
@@ -339,7 +326,7 @@ func TestDocumentedRuleSemantics(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.when+" "+tt.contact, func(t *testing.T) {
 			src := "delay {\n  duration = \"3d\"\n}\n\ncondition {\n  when = " + tt.when + "\n\n  then {\n    email {\n      template = \"yes\"\n    }\n  }\n}\n"
-			res, diags := Compile([]byte(src), Options{})
+			res, diags := dsl.Compile([]byte(src), dsl.Options{})
 			if diags.HasErrors() {
 				t.Fatalf("compile: %v", diags)
 			}

@@ -1,9 +1,10 @@
-package dsl
+package stepdiff
 
 import (
 	"fmt"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/dsl"
 )
 
 // stepView is how the DSL's tools show one step type, where that differs by type beyond its
@@ -54,7 +55,7 @@ var stepViews = map[definition.StepType]stepView{
 			if s.If == nil {
 				return "condition ?"
 			}
-			return "condition " + ruleText(s.If)
+			return "condition " + dsl.RuleText(s.If)
 		},
 		edges: map[string]string{"then": "yes", "else": "no"},
 	},

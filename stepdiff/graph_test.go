@@ -1,4 +1,4 @@
-package dsl
+package stepdiff
 
 import (
 	"strings"
@@ -75,7 +75,7 @@ func TestGraphNodeIDs(t *testing.T) {
 // TestGraphStableAfterInsert proves that inserting one step changes a handful of lines of the
 // graph (its node, the edge it cuts and its two new edges), wherever it goes.
 func TestGraphStableAfterInsert(t *testing.T) {
-	example := string(readGolden(t, "plan-routing.json"))
+	example := compileExamples(t)["plan-routing"].Canonical()
 	inserted := `{"type":"email","templateId":"tmpl_inserted"},`
 	tests := []struct {
 		name  string
@@ -143,7 +143,7 @@ func TestGraphDiff(t *testing.T) {
   class email_tips moved
   class email_old removed
 `
-	if got := GraphDiff(newDef, oldDef); got != want {
+	if got := GraphDiff(oldDef, newDef); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 	if got, want := GraphDiff(newDef, newDef), Graph(newDef); got != want {
@@ -152,7 +152,7 @@ func TestGraphDiff(t *testing.T) {
 }
 
 func TestGraphDiffRemovedRepeat(t *testing.T) {
-	got := GraphDiff(mustDefinition(t, lines(wait("1d"), mail("a"))), mustDefinition(t, lines(wait("1d"), mail("a"), wait("1d"))))
+	got := GraphDiff(mustDefinition(t, lines(wait("1d"), mail("a"), wait("1d"))), mustDefinition(t, lines(wait("1d"), mail("a"))))
 	if !strings.Contains(got, "    wait_1d_2([\"Wait 1d\"])\n") || !strings.Contains(got, "  class wait_1d_2 removed\n") {
 		t.Errorf("a removed step whose id is taken gets a numbered one:\n%s", got)
 	}

@@ -1,4 +1,4 @@
-package dsl
+package stepdiff
 
 import (
 	"strings"
@@ -19,11 +19,12 @@ var classStyles = []struct {
 	{ChangeRemoved, "fill:#ffebe9,stroke:#cf222e,stroke-width:2px,stroke-dasharray:5 5,color:#1f2328"},
 }
 
-// GraphDiff draws the new definition as Graph does and marks what changed since the old one:
+// GraphDiff draws the new definition as Graph does and marks what changed since the old one
+// (the arguments in the order of Diff's):
 // added, changed and moved steps get the Mermaid classes of those names, and removed steps are
 // drawn, class removed, in a "Removed" box of their own. Only the classes in use are declared,
 // so when nothing changed the text is Graph's.
-func GraphDiff(newDef, oldDef *definition.Definition) string {
+func GraphDiff(oldDef, newDef *definition.Definition) string {
 	return Diff(oldDef, newDef).Graph()
 }
 
