@@ -1,15 +1,12 @@
 package dsltest
 
 import (
-	"encoding/json"
 	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -177,8 +174,7 @@ func (l *sequenceLoader) load(t *sequenceTest) (*definition.Definition, hcl.Diag
 // testParser reads a test file. Its values are written out: it has no vars or locals, and
 // contact is a value here, not a reference.
 type testParser struct {
-	lit   *dsl.Literals
-	diags hcl.Diagnostics
+	*reader
 }
 
 // testDefaults are the file's top-level attributes, which every test starts from.
@@ -194,7 +190,7 @@ func parseTestFile(src []byte, filename string) ([]*sequenceTest, hcl.Diagnostic
 		return nil, diags
 	}
 	body := file.Body.(*hclsyntax.Body)
-	p := &testParser{lit: dsl.NewLiterals(src, filename, "test file", `contact = { plan = "pro" }`)}
+	p := &testParser{newReader(src, filename, "test file", `contact = { plan = "pro" }`)}
 	defaults := p.defaults(body)
 	var tests []*sequenceTest
 	names := map[string]hcl.Range{}
@@ -219,8 +215,7 @@ func parseTestFile(src []byte, filename string) ([]*sequenceTest, hcl.Diagnostic
 		p.diags = append(p.diags, errorAt(fileStart(filename), "No tests",
 			`A test file holds test blocks, such as test "a pro user gets the tips" { sequence = "onboarding.kraiter.hcl" ... }.`))
 	}
-	diags = append(diags, p.diags...)
-	diags = append(diags, p.lit.Diagnostics()...)
+	diags = append(diags, p.diagnostics()...)
 	dsl.SortDiagnostics(diags)
 	return tests, diags
 }
@@ -263,7 +258,7 @@ func (p *testParser) test(block *hclsyntax.Block, d testDefaults) *sequenceTest 
 		case testVars:
 			p.vars(attr.Expr, t.vars)
 		case testContact:
-			t.input.Attributes, _ = p.contact(attr.Expr)
+			t.input.Attributes, _ = p.attributes(attr.Expr, testContact)
 		case testSubscribed:
 			t.input.Subscribed, _ = p.lit.Bool(attr.Expr, useTestBool)
 		case testEvents:
@@ -366,313 +361,8 @@ func (p *testParser) sequencePath(attr *hclsyntax.Attribute) (string, hcl.Range)
 	return path, attr.Expr.Range()
 }
 
-// offset reads a time after the enrolment, such as "2d" or "2d12h".
-func (p *testParser) offset(expr hclsyntax.Expression) (time.Duration, bool) {
-	text, ok := p.lit.String(expr, useTestTime)
-	if !ok {
-		return 0, false
-	}
-	d, err := definition.ParseOffset(text)
-	if err != nil {
-		p.diags = append(p.diags, errorAt(expr.Range(), "Invalid time", capitalize(err.Error())+"."))
-		return 0, false
-	}
-	return d, true
-}
-
-func (p *testParser) until(expr hclsyntax.Expression) time.Duration {
-	d, ok := p.offset(expr)
-	if ok && d == 0 {
-		p.diags = append(p.diags, errorAt(expr.Range(), "Invalid until",
-			`The run cannot stop at the enrolment itself; give a later time, such as until = "3d", or leave until out to run to the end.`))
-	}
-	return d
-}
-
-// vars reads an object of var values into into. Vars are strings, as --var gives them;
-// numbers and bools are converted.
-func (p *testParser) vars(expr hclsyntax.Expression, into map[string]string) {
-	obj, isObj := expr.(*hclsyntax.ObjectConsExpr)
-	if !isObj {
-		p.diags = append(p.diags, errorAt(expr.Range(), "Invalid vars",
-			`Vars are an object of names and values, such as vars = { locale = "de" }.`))
-		return
-	}
-	for _, item := range obj.Items {
-		name, ok := p.lit.Key(item.KeyExpr, useTestVar)
-		if !ok {
-			continue
-		}
-		if text, ok := p.lit.Var(item.ValueExpr, name); ok {
-			into[name] = text
-		}
-	}
-}
-
-// contact reads the contact's attributes, keeping their JSON types.
-func (p *testParser) contact(expr hclsyntax.Expression) (map[string]any, bool) {
-	raw, ok := p.lit.JSON(expr, useTestContact)
-	if !ok {
-		return nil, false
-	}
-	dec := json.NewDecoder(strings.NewReader(string(raw)))
-	dec.UseNumber()
-	var attrs map[string]any
-	if err := dec.Decode(&attrs); err != nil || attrs == nil {
-		p.diags = append(p.diags, errorAt(expr.Range(), "Invalid contact",
-			`The contact is an object of attribute names and values, such as contact = { plan = "pro", seats = 12 }.`))
-		return nil, false
-	}
-	return attrs, true
-}
-
-// events reads a list of events: { name = "purchased", after = "3d" }, or before = "40d" for
-// an event before the enrolment.
-func (p *testParser) events(expr hclsyntax.Expression) []definition.SimulationEvent {
-	const example = `events = [{ name = "purchased", after = "3d" }]`
-	tuple, isTuple := expr.(*hclsyntax.TupleConsExpr)
-	if !isTuple {
-		p.diags = append(p.diags, errorAt(expr.Range(), "Invalid events",
-			"Events are a list of what the contact does and when, such as "+example+"."))
-		return nil
-	}
-	var events []definition.SimulationEvent
-	for _, item := range tuple.Exprs {
-		if e, ok := p.event(item, example); ok {
-			events = append(events, e)
-		}
-	}
-	return events
-}
-
-func (p *testParser) event(expr hclsyntax.Expression, example string) (definition.SimulationEvent, bool) {
-	obj, isObj := expr.(*hclsyntax.ObjectConsExpr)
-	if !isObj {
-		p.diags = append(p.diags, errorAt(expr.Range(), "Invalid event",
-			"An event is an object with a name and a time, such as "+example+"."))
-		return definition.SimulationEvent{}, false
-	}
-	var e definition.SimulationEvent
-	times := 0
-	ok := true
-	for _, item := range obj.Items {
-		key, keyOK := p.lit.Key(item.KeyExpr, useTestEvent)
-		if !keyOK {
-			ok = false
-			continue
-		}
-		var valid bool
-		switch key {
-		case testName:
-			e.Name, valid = p.lit.String(item.ValueExpr, useTestEvent+" name")
-		case testAfter:
-			e.After, valid = p.offset(item.ValueExpr)
-			times++
-		case testBefore:
-			var before time.Duration
-			before, valid = p.offset(item.ValueExpr)
-			e.After = -before
-			times++
-		default:
-			p.diags = append(p.diags, errorAt(item.KeyExpr.Range(), "Unknown event key",
-				fmt.Sprintf("An event takes %s, not %q.%s", prose.Quoted(eventKeys, "and"), key, didYouMean(key, eventKeys))))
-		}
-		ok = ok && valid
-	}
-	if ok && (e.Name == "" || times != 1) {
-		ok = false
-		p.diags = append(p.diags, errorAt(expr.Range(), "Invalid event",
-			`An event needs a name and one time: after = "3d" after the enrolment, or before = "40d" before it, such as { name = "purchased", after = "3d" }.`))
-	}
-	return e, ok
-}
-
-// listItem is a string of a list, with where it is written.
-type listItem struct {
-	text string
-	rng  hcl.Range
-}
-
-func texts(items []listItem) []string {
-	out := make([]string, len(items))
-	for i, it := range items {
-		out[i] = it.text
-	}
-	return out
-}
-
 // templateList reads a list of template ids written out, such as ["tmpl_a", "tmpl_b"].
 func (p *testParser) templateList(expr hclsyntax.Expression) ([]listItem, bool) {
-	tuple, isTuple := expr.(*hclsyntax.TupleConsExpr)
-	if !isTuple {
-		p.diags = append(p.diags, errorAt(expr.Range(), "Invalid template list",
-			`Write the template ids as a list, such as ["tmpl_welcome", "tmpl_tips"], or [] for none.`))
-		return nil, false
-	}
-	items := []listItem{}
-	ok := true
-	for _, e := range tuple.Exprs {
-		text, valid := p.lit.String(e, useTestTemplate)
-		ok = ok && valid
-		items = append(items, listItem{text, e.Range()})
-	}
-	return items, ok
-}
-
-func expectSends(want []string) func(*simulation) string {
-	return func(s *simulation) string {
-		got := sentTemplates(s.res.Sends)
-		if slices.Equal(got, want) {
-			return ""
-		}
-		i := 0
-		for i < len(got) && i < len(want) && got[i] == want[i] {
-			i++
-		}
-		msg := fmt.Sprintf("expected sends %s, got %s: ", listText(want), listText(got))
-		if i < len(got) {
-			send := s.res.Sends[i]
-			return msg + fmt.Sprintf("%s sent %s at %s", send.Path, send.TemplateID, definition.FormatOffset(send.After))
-		}
-		if i == 0 {
-			return msg + "nothing was sent" + s.whyNothingMore()
-		}
-		last := s.res.Sends[i-1]
-		return msg + fmt.Sprintf("nothing was sent after %s at %s", last.TemplateID, definition.FormatOffset(last.After)) + s.whyNothingMore()
-	}
-}
-
-// sendWant is an expect_send block: a template sent, optionally at a time and by a step.
-type sendWant struct {
-	template string
-	after    *time.Duration
-	path     string
-}
-
-// where says when and by which step the template is expected: " at 2d by steps[2].then[0]".
-func (w sendWant) where() string {
-	text := ""
-	if w.after != nil {
-		text += " at " + definition.FormatOffset(*w.after)
-	}
-	if w.path != "" {
-		text += " by " + w.path
-	}
-	return text
-}
-
-func expectSend(want sendWant) func(*simulation) string {
-	return func(s *simulation) string {
-		expected := fmt.Sprintf("expected %s to be sent%s", want.template, want.where())
-		var sent []string
-		for _, send := range s.res.Sends {
-			if send.TemplateID != want.template {
-				continue
-			}
-			if (want.after == nil || send.After == *want.after) && (want.path == "" || send.Path == want.path) {
-				return ""
-			}
-			sent = append(sent, fmt.Sprintf("at %s by %s", definition.FormatOffset(send.After), send.Path))
-		}
-		if len(sent) > 0 {
-			return fmt.Sprintf("%s, but it was sent %s", expected, strings.Join(sent, " and "))
-		}
-		for _, step := range s.res.Steps {
-			if step.TemplateID == want.template && step.WouldSend != nil && !*step.WouldSend {
-				return fmt.Sprintf("%s, but %s at %s did not send it: %s", expected, step.Path, definition.FormatOffset(step.After), reasonText(step.Reason))
-			}
-		}
-		return fmt.Sprintf("%s, but it was not; sent: %s", expected, listText(sentTemplates(s.res.Sends))) + s.whyNothingMore()
-	}
-}
-
-// reasonText says why an email was not sent, in words.
-func reasonText(reason string) string {
-	if reason == definition.ReasonUnsubscribed {
-		return "the contact is unsubscribed"
-	}
-	return reason
-}
-
-func expectNoSend(template string) func(*simulation) string {
-	return func(s *simulation) string {
-		for _, send := range s.res.Sends {
-			if send.TemplateID == template {
-				return fmt.Sprintf("expected %s never to be sent, but %s sent it at %s", template, send.Path, definition.FormatOffset(send.After))
-			}
-		}
-		return ""
-	}
-}
-
-func expectCompleted(want bool) func(*simulation) string {
-	return func(s *simulation) string {
-		until := definition.FormatOffset(s.in.Until)
-		switch {
-		case want == s.res.Completed:
-			return ""
-		case want && len(s.res.Steps) == 0:
-			return fmt.Sprintf("expected the sequence to complete by until = %s, but no step was due by then", until)
-		case want:
-			last := s.res.Steps[len(s.res.Steps)-1]
-			return fmt.Sprintf("expected the sequence to complete by until = %s, but it was still running: the last step reached was %s (%s) at %s",
-				until, last.Path, last.Type, definition.FormatOffset(last.After))
-		default:
-			return fmt.Sprintf("expected the sequence still to be running at until = %s, but it had completed", until)
-		}
-	}
-}
-
-// whyNothingMore says why a run may have sent less than expected.
-func (s *simulation) whyNothingMore() string {
-	var why []string
-	if !s.in.Subscribed {
-		why = append(why, reasonText(definition.ReasonUnsubscribed))
-	}
-	if s.in.Until > 0 && !s.res.Completed {
-		why = append(why, "the run stopped at until = "+definition.FormatOffset(s.in.Until))
-	}
-	if len(why) == 0 {
-		return ""
-	}
-	return " (" + strings.Join(why, "; ") + ")"
-}
-
-func sentTemplates(sends []definition.SimulationSend) []string {
-	out := make([]string, len(sends))
-	for i, s := range sends {
-		out[i] = s.TemplateID
-	}
-	return out
-}
-
-// listText writes template ids as Go prints a slice: [a b].
-func listText(items []string) string {
-	return "[" + strings.Join(items, " ") + "]"
-}
-
-func errorAt(rng hcl.Range, summary, detail string) *hcl.Diagnostic {
-	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: detail, Subject: rng.Ptr()}
-}
-
-// fileStart is the range of a file's first character, for problems of the whole file.
-func fileStart(filename string) hcl.Range {
-	pos := hcl.Pos{Line: 1, Column: 1, Byte: 0}
-	return hcl.Range{Filename: filename, Start: pos, End: pos}
-}
-
-// didYouMean ends a diagnostic's detail with the candidate closest to name, if any.
-func didYouMean(name string, candidates []string) string {
-	if best := definition.Suggest(name, candidates); best != "" {
-		return " Did you mean " + strconv.Quote(best) + "?"
-	}
-	return ""
-}
-
-// capitalize starts a sentence with s.
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return p.stringList(expr, useTestTemplate, "Invalid template list",
+		`Write the template ids as a list, such as ["tmpl_welcome", "tmpl_tips"], or [] for none.`)
 }

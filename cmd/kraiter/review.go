@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kraiter/terraform-provider-kraiter/client"
+	"github.com/kraiter/terraform-provider-kraiter/dsltest"
 	"github.com/kraiter/terraform-provider-kraiter/internal/review"
 )
 
@@ -284,12 +285,12 @@ func readFailedStep(cmd *cobra.Command, spec string) (review.FailedStep, error) 
 }
 
 // readContacts reads a contacts file; its problems are printed as diagnostics.
-func readContacts(cmd *cobra.Command, path string) ([]review.Contact, error) {
+func readContacts(cmd *cobra.Command, path string) ([]dsltest.Contact, error) {
 	src, err := os.ReadFile(path) // the error names the operation and the path
 	if err != nil {
 		return nil, err
 	}
-	contacts, diags := review.ParseContacts(src, path)
+	contacts, diags := dsltest.ParseContacts(src, path)
 	writeDiagnostics(cmd.ErrOrStderr(), diags, formatText)
 	if diags.HasErrors() {
 		return nil, exitError{code: exitFailure}

@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/kraiter/terraform-provider-kraiter/dsltest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden reviews testdata/*/*.review.md from the current output")
@@ -62,13 +64,13 @@ func readPlan(t *testing.T, path string) *Plan {
 	return plan
 }
 
-func readContacts(t *testing.T, path string) []Contact {
+func readContacts(t *testing.T, path string) []dsltest.Contact {
 	t.Helper()
 	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	contacts, diags := ParseContacts(src, path)
+	contacts, diags := dsltest.ParseContacts(src, path)
 	if diags.HasErrors() {
 		t.Fatal(diags.Error())
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/dsltest"
 )
 
 // This file renders comments in which every piece of text from outside (a plan's names, ids,
@@ -188,7 +189,7 @@ func renderWith(s string, limit int) string {
 		{Address: tfjson.CheckStaticAddress{ToDisplay: "check." + s, Kind: tfjson.CheckKindCheckBlock}, Status: tfjson.CheckStatusFail,
 			Instances: []tfjson.CheckResultDynamic{{Address: tfjson.CheckDynamicAddress{ToDisplay: "check." + s}, Status: tfjson.CheckStatusFail,
 				Problems: []tfjson.CheckResultProblem{{Message: s}, {Message: sentinelCheck}}}}}}
-	contacts := []Contact{{Name: s, Input: definition.SimulationInput{Subscribed: true}}}
+	contacts := []dsltest.Contact{{Name: s, Input: definition.SimulationInput{Subscribed: true}}}
 	return Render(context.Background(), plan, Options{Title: s, Contacts: contacts, MaxLength: limit,
 		Failed: []FailedStep{{Name: s, Output: s + "\n" + s}}, Account: hostileAccount{text: s}})
 }

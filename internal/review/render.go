@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kraiter/terraform-provider-kraiter/dsltest"
 	"github.com/kraiter/terraform-provider-kraiter/internal/markdown"
 )
 
@@ -23,7 +24,7 @@ type Options struct {
 	// Title heads the comment; "Kraiter sequences" when empty.
 	Title string
 	// Contacts are carried through every changed sequence they apply to.
-	Contacts []Contact
+	Contacts []dsltest.Contact
 	// MaxLength bounds the comment, in bytes; GitHubCommentLimit when zero.
 	MaxLength int
 	// Account is the live Kraiter account, read for enrolment figures, templates and

@@ -10,6 +10,7 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/dsltest"
 )
 
 func TestRenderNoChanges(t *testing.T) {
@@ -107,7 +108,7 @@ func TestRenderSensitive(t *testing.T) {
 	destroy := resourceChange("kraiter_sequence.c", actDelete, before, nil)
 	destroy.Change.BeforeSensitive = marks
 
-	got := Render(context.Background(), planOf(update, create, destroy), Options{Contacts: []Contact{{Name: "anyone", Input: definition.SimulationInput{Subscribed: true}}}})
+	got := Render(context.Background(), planOf(update, create, destroy), Options{Contacts: []dsltest.Contact{{Name: "anyone", Input: definition.SimulationInput{Subscribed: true}}}})
 	if strings.Contains(got, secret) {
 		t.Fatalf("a sensitive value is in the comment:\n%s", got)
 	}
@@ -137,7 +138,7 @@ func TestRenderLargePlan(t *testing.T) {
 		id := fmt.Sprintf("seq_%03d", i)
 		changes = append(changes, resourceChange("kraiter_sequence.s"+id, actUpdate, sequenceValues(id, id, oldDef), sequenceValues(id, id, newDef)))
 	}
-	contacts := []Contact{
+	contacts := []dsltest.Contact{
 		{Name: "small", Input: definition.SimulationInput{Subscribed: true, Attributes: map[string]any{"seats": 3.0}}},
 		{Name: "large", Input: definition.SimulationInput{Subscribed: true, Attributes: map[string]any{"seats": 100.0}}},
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/dsltest"
 	"github.com/kraiter/terraform-provider-kraiter/stepdiff"
 )
 
@@ -265,7 +266,7 @@ func (r *review) changeReport(c *sequenceChange) ChangeReport {
 			oldSide = nil
 		}
 		for _, contact := range r.opts.Contacts {
-			if contact.appliesTo(c) {
+			if appliesTo(contact, c) {
 				rep.Contacts = append(rep.Contacts, contactReport(contact, oldSide, newSide, c.kind == kindCreate))
 			}
 		}
@@ -278,7 +279,7 @@ func lookedUp(id string, l *templateLookup) TemplateLookedUp {
 	return TemplateLookedUp{ID: id, Template: l.template, NotFetched: l.reason}
 }
 
-func contactReport(c Contact, oldDef, newDef *definition.Definition, create bool) ContactReport {
+func contactReport(c dsltest.Contact, oldDef, newDef *definition.Definition, create bool) ContactReport {
 	rep := ContactReport{Name: c.Name, After: contactRun(c.Input, newDef)}
 	if !create && oldDef != nil {
 		rep.Before = contactRun(c.Input, oldDef)

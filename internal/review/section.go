@@ -134,7 +134,7 @@ func (r *review) createParts(head string, c *sequenceChange) []part {
 // hasContacts reports whether any sample contact applies to the change.
 func (r *review) hasContacts(c *sequenceChange) bool {
 	for _, contact := range r.opts.Contacts {
-		if contact.appliesTo(c) {
+		if appliesTo(contact, c) {
 			return true
 		}
 	}

@@ -1,9 +1,11 @@
 package review
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/dsltest"
 	"github.com/kraiter/terraform-provider-kraiter/internal/markdown"
 	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
 )
@@ -11,14 +13,25 @@ import (
 // changedMark marks, in a contacts table, a contact whose emails the change alters.
 const changedMark = "**≠**"
 
+// appliesTo reports whether the contact is to be carried through the sequence of a change:
+// its sequences name the change's resource address or one of its ids, or are not given.
+func appliesTo(c dsltest.Contact, ch *sequenceChange) bool {
+	if len(c.Sequences) == 0 {
+		return true
+	}
+	return slices.ContainsFunc(c.Sequences, func(s string) bool {
+		return s == ch.address || slices.Contains(ch.ids(), s)
+	})
+}
+
 // contactsTable carries the contacts that apply to a change through its old and new
 // definitions and writes what each is sent, side by side; without an old definition (a
 // create) it writes the new one's only. It is "" when no contact applies.
-func contactsTable(contacts []Contact, c *sequenceChange, oldDef, newDef *definition.Definition) string {
+func contactsTable(contacts []dsltest.Contact, c *sequenceChange, oldDef, newDef *definition.Definition) string {
 	var rows strings.Builder
 	changed := 0
 	for _, contact := range contacts {
-		if !contact.appliesTo(c) {
+		if !appliesTo(contact, c) {
 			continue
 		}
 		after := sendsText(contact.Input, definition.Simulate(newDef, contact.Input))

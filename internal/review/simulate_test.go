@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/dsltest"
 )
 
 func mustParse(t *testing.T, text string) *definition.Definition {
@@ -23,19 +24,19 @@ func TestContactsTable(t *testing.T) {
 	change := sequenceChange{address: "kraiter_sequence.a", kind: kindUpdate,
 		before: &sequenceState{id: field{text: "seq_a", state: fieldKnown}},
 		after:  &sequenceState{id: field{text: "seq_a", state: fieldKnown}}}
-	contact := func(name string, seats int, sequences ...string) Contact {
-		return Contact{Name: name, Input: definition.SimulationInput{Subscribed: true, Attributes: map[string]any{"seats": float64(seats)}}, Sequences: sequences}
+	contact := func(name string, seats int, sequences ...string) dsltest.Contact {
+		return dsltest.Contact{Name: name, Input: definition.SimulationInput{Subscribed: true, Attributes: map[string]any{"seats": float64(seats)}}, Sequences: sequences}
 	}
 
 	tests := []struct {
 		name           string
-		contacts       []Contact
+		contacts       []dsltest.Contact
 		oldDef, newDef *definition.Definition
 		want           string
 	}{
 		{
 			name:     "rows that differ are marked",
-			contacts: []Contact{contact("seven seats", 7), contact("twelve | seats", 12)},
+			contacts: []dsltest.Contact{contact("seven seats", 7), contact("twelve | seats", 12)},
 			oldDef:   oldDef, newDef: newDef,
 			want: "**Sample contacts**, simulated offline before and after the change: **≠** marks the 1 contact whose emails change.\n\n" +
 				"|  | Contact | Before | After |\n| --- | --- | --- | --- |\n" +
@@ -44,7 +45,7 @@ func TestContactsTable(t *testing.T) {
 		},
 		{
 			name:     "no row differs",
-			contacts: []Contact{contact("twelve seats", 12)},
+			contacts: []dsltest.Contact{contact("twelve seats", 12)},
 			oldDef:   oldDef, newDef: newDef,
 			want: "**Sample contacts**, simulated offline before and after the change: every contact gets the same emails.\n\n" +
 				"|  | Contact | Before | After |\n| --- | --- | --- | --- |\n" +
@@ -52,19 +53,19 @@ func TestContactsTable(t *testing.T) {
 		},
 		{
 			name:     "a create has the new definition only",
-			contacts: []Contact{contact("seven seats", 7)},
+			contacts: []dsltest.Contact{contact("seven seats", 7)},
 			newDef:   oldDef,
 			want:     "**Sample contacts**, simulated offline:\n\n| Contact | Emails |\n| --- | --- |\n| seven seats | `tmpl_team` at 0m |\n",
 		},
 		{
 			name:     "contacts limited to other sequences",
-			contacts: []Contact{contact("elsewhere", 7, "seq_b", "kraiter_sequence.b")},
+			contacts: []dsltest.Contact{contact("elsewhere", 7, "seq_b", "kraiter_sequence.b")},
 			oldDef:   oldDef, newDef: newDef,
 			want: "",
 		},
 		{
 			name:     "contacts limited by id and by address",
-			contacts: []Contact{contact("by id", 12, "seq_a"), contact("by address", 12, "kraiter_sequence.a")},
+			contacts: []dsltest.Contact{contact("by id", 12, "seq_a"), contact("by address", 12, "kraiter_sequence.a")},
 			oldDef:   oldDef, newDef: newDef,
 			want: "**Sample contacts**, simulated offline before and after the change: every contact gets the same emails.\n\n" +
 				"|  | Contact | Before | After |\n| --- | --- | --- | --- |\n" +
