@@ -81,26 +81,26 @@ func writeStep(b *bytes.Buffer, s *Step) error {
 // writeField writes one field with its key and a leading comma. An optional text field without
 // a value or a default is left out.
 func writeField(b *bytes.Buffer, f *Field, s *Step) error {
-	switch f.Kind {
-	case FieldTemplateID, FieldDuration:
+	switch f.Kind.Shape() {
+	case ShapeText:
 		v := f.Filled(s)
 		if v == "" && !f.Required {
 			return nil
 		}
 		writeKey(b, f.Name)
 		writeString(b, v)
-	case FieldRule:
+	case ShapeRule:
 		writeKey(b, f.Name)
 		if r := f.Rule(s); r != nil {
 			writeRule(b, r)
 		} else {
 			b.WriteString("null")
 		}
-	case FieldSteps:
+	case ShapeSteps:
 		writeKey(b, f.Name)
 		return writeSteps(b, f.Steps(s))
 	default:
-		panic(fmt.Sprintf("definition: field %q of step type %q has the unknown kind %v", f.Name, s.Type, f.Kind))
+		return fmt.Errorf("field %q of step type %q has the unknown kind %v", f.Name, s.Type, f.Kind)
 	}
 	return nil
 }

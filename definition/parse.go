@@ -213,7 +213,7 @@ func (p *parser) step(path string, raw any, depth int, s *Step) bool {
 // optional one takes its default, and a missing step list is empty.
 func (p *parser) field(path string, obj map[string]any, f *Field, s *Step, depth int) {
 	v, has := obj[f.Name]
-	if f.Kind == FieldSteps {
+	if f.Kind.Shape() == ShapeSteps {
 		f.SetSteps(s, p.stepList(path+"."+f.Name, v, depth+1))
 		return
 	}
@@ -226,16 +226,14 @@ func (p *parser) field(path string, obj map[string]any, f *Field, s *Step, depth
 		}
 		return
 	}
-	switch f.Kind {
-	case FieldTemplateID:
-		id, _ := p.nonEmptyString(path, f.Name, v, f.want)
-		f.SetText(s, id)
-	case FieldDuration:
-		f.SetText(s, p.duration(path+"."+f.Name, v))
-	case FieldRule:
+	switch f.Kind.Shape() {
+	case ShapeText:
+		f.SetText(s, f.Kind.spec().parse(p, path, f.Name, v, f.want))
+	case ShapeRule:
 		f.SetRule(s, p.rule(path+"."+f.Name, v, 1))
+	case ShapeSteps: // read above, present or not
 	default:
-		panic(fmt.Sprintf("definition: field %q of step type %q has the unknown kind %v", f.Name, s.Type, f.Kind))
+		p.add(path+"."+f.Name, "cannot be read: the step table gives it the unknown kind %v", f.Kind)
 	}
 }
 

@@ -96,6 +96,7 @@ func TestParseFillsDefaults(t *testing.T) {
 					if s.Delay != definition.DefaultEmailDelay {
 						t.Errorf("%s: delay %q, want the default %q", path, s.Delay, definition.DefaultEmailDelay)
 					}
+				case definition.StepDelay: // no default
 				case definition.StepCondition:
 					if s.Then == nil || s.Else == nil {
 						t.Errorf("%s: then %#v, else %#v; want empty, non-nil lists", path, s.Then, s.Else)

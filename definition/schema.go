@@ -30,12 +30,8 @@ type schema = map[string]any
 // Parse, never the other way round.
 func JSONSchema() []byte {
 	defs := schema{
-		"steps":      schema{"type": "array", "description": "steps run one after another", "items": ref("step")},
-		"step":       stepSchema(),
-		"templateId": schema{"type": "string", "minLength": 1, "description": "the id of a template"},
-		"duration": schema{"type": "string", "pattern": durationPattern,
-			"description": "a whole number and one unit, m (minutes), h (hours), d (days) or w (weeks), such as \"30m\", \"12h\", \"2d\" or \"1w\"; at most 10 years",
-			"examples":    []any{"30m", "12h", "2d", "1w"}},
+		"steps": schema{"type": "array", "description": "steps run one after another", "items": ref("step")},
+		"step":  stepSchema(),
 		"rule": schema{
 			"description": "a condition: all, any, not, an attribute comparison or an event check",
 			"oneOf":       []any{ref("allRule"), ref("anyRule"), ref("notRule"), ref("attributeRule"), ref("eventRule")},
@@ -45,6 +41,11 @@ func JSONSchema() []byte {
 		"notRule":       closed(schema{string(RuleNot): ref("rule")}, []string{string(RuleNot)}, "holds when the rule does not"),
 		"attributeRule": attributeRuleSchema(),
 		"eventRule":     eventRuleSchema(),
+	}
+	for i := range kindSpecs {
+		if k := &kindSpecs[i]; k.shape == ShapeText {
+			defs[k.schemaDef] = k.schema
+		}
 	}
 	for _, t := range StepTypes() {
 		defs[stepDef(t)] = stepTypeSchema(t)
@@ -120,26 +121,14 @@ func stepTypeSchema(t StepType) schema {
 // fieldSchema is the schema of a field by its kind; an optional text field may be null, which
 // Parse reads as its default.
 func fieldSchema(f *Field) schema {
-	var s schema
-	switch f.Kind {
-	case FieldTemplateID:
-		s = ref("templateId")
-	case FieldDuration:
-		s = ref("duration")
-	case FieldRule:
-		s = ref("rule")
-	case FieldSteps:
-		s = ref("steps")
-	default:
-		panic(fmt.Sprintf("definition: field %q has the unknown kind %v", f.Name, f.Kind))
-	}
+	s := ref(f.Kind.spec().schemaDef)
 	doc := f.Doc
 	switch {
 	case f.Required:
 	case f.Kind.IsText():
 		doc += fmt.Sprintf("; %q when omitted or null", f.Default)
 		s = schema{"anyOf": []any{s, schema{"type": "null"}}}
-	case f.Kind == FieldSteps:
+	case f.Kind.Shape() == ShapeSteps:
 		doc += "; none when omitted or null"
 		s = schema{"anyOf": []any{s, schema{"type": "null"}}}
 	}

@@ -2,9 +2,10 @@ package definition
 
 // stepTable is the one description of every step type: its fields, their defaults and
 // documentation, and how a step of the type runs. A new step type needs an entry here (and
-// the Step fields that hold its values), a view in the DSL (dsl/stepviews.go) and a sample
-// in the step-type test (internal/localserver/steptypes_test.go); parsing, the canonical
-// form, Walk, the interpreter, the DSL's blocks and the local server follow from the entry.
+// the Step fields that hold its values), a view in stepdiff/stepviews.go and a sample in the
+// step-type test (internal/steptypes); parsing, the canonical form, Walk, the interpreter, the
+// DSL's blocks and the local server follow from the entry. A field of a new kind needs its
+// entry in the table of kinds (fieldkind.go). DESIGN.md's "Where a change goes" lists the rest.
 func stepTable() []stepSpec {
 	return []stepSpec{
 		{

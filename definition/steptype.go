@@ -17,40 +17,6 @@ const (
 	StepCondition StepType = "condition"
 )
 
-// FieldKind is what a step field holds. It decides how the field is parsed, written, compared
-// and shown, whatever the step type.
-type FieldKind uint8
-
-// Field kinds.
-const (
-	// FieldTemplateID is the id of a template: a non-empty string.
-	FieldTemplateID FieldKind = iota + 1
-	// FieldDuration is a duration such as "2d" (see ParseDuration).
-	FieldDuration
-	// FieldRule is a rule (see Rule).
-	FieldRule
-	// FieldSteps is a list of steps: a branch.
-	FieldSteps
-)
-
-func (k FieldKind) String() string {
-	switch k {
-	case FieldTemplateID:
-		return "template id"
-	case FieldDuration:
-		return "duration"
-	case FieldRule:
-		return "rule"
-	case FieldSteps:
-		return "step list"
-	default:
-		return fmt.Sprintf("FieldKind(%d)", uint8(k))
-	}
-}
-
-// IsText reports whether the kind's values are strings (Field.Text and SetText).
-func (k FieldKind) IsText() bool { return k == FieldTemplateID || k == FieldDuration }
-
 // Field is one field of a step type.
 type Field struct {
 	// Name is the field's key in the JSON, such as "templateId".
@@ -68,7 +34,7 @@ type Field struct {
 
 	// want says what a valid value looks like, for problems: `a duration such as "2d"`.
 	want string
-	// The field's place in a Step: text for text kinds, rule and steps for the others.
+	// The field's place in a Step, by its kind's shape: text, rule or steps.
 	text  func(*Step) *string
 	rule  func(*Step) **Rule
 	steps func(*Step) *[]Step
@@ -154,6 +120,7 @@ var (
 )
 
 func init() {
+	checkKinds(kindSpecs[:])
 	stepSpecs = stepTable()
 	for i := range stepSpecs {
 		spec := &stepSpecs[i]
@@ -162,10 +129,10 @@ func init() {
 		for j := range spec.fields {
 			f := &spec.fields[j]
 			spec.keys = append(spec.keys, f.Name)
-			if f.Kind == FieldSteps {
+			if f.Kind.Shape() == ShapeSteps {
 				spec.lists = append(spec.lists, f)
 			}
-			f.want = kindNoun(f.Kind) + " such as " + f.Example
+			f.want = f.Kind.spec().noun + " such as " + f.Example
 		}
 		stepTypeList = append(stepTypeList, spec.typ)
 		stepTypeNames = append(stepTypeNames, string(spec.typ))
@@ -181,25 +148,24 @@ func (spec *stepSpec) check() {
 		panic(fmt.Sprintf("definition: step type %q needs a compile hook and a doc line", spec.typ))
 	}
 	for _, f := range spec.fields {
-		accessor := f.text != nil && f.Kind.IsText() || f.rule != nil && f.Kind == FieldRule || f.steps != nil && f.Kind == FieldSteps
-		if !accessor || f.Name == "" || f.Doc == "" || f.Example == "" {
+		if !f.hasAccessor() || f.Name == "" || f.Doc == "" || f.Example == "" {
 			panic(fmt.Sprintf("definition: field %q of step type %q needs a name, a doc line, an example and the accessor of a %v", f.Name, spec.typ, f.Kind))
 		}
 	}
 }
 
-func kindNoun(k FieldKind) string {
-	switch k {
-	case FieldTemplateID:
-		return "a template id"
-	case FieldDuration:
-		return "a duration"
-	case FieldRule:
-		return "a rule"
-	case FieldSteps:
-		return "a list of steps"
-	default:
-		panic(fmt.Sprintf("definition: unknown field kind %d", k))
+// hasAccessor reports whether the field has the accessor of its kind's shape, the one
+// place in a Step where its values are.
+func (f *Field) hasAccessor() bool {
+	switch f.Kind.Shape() {
+	case ShapeText:
+		return f.text != nil
+	case ShapeRule:
+		return f.rule != nil
+	case ShapeSteps:
+		return f.steps != nil
+	default: // not a kind
+		return false
 	}
 }
 

@@ -50,15 +50,16 @@ func writeStep(body *hclwrite.Body, step *definition.Step, depth int) {
 	for i := range spec.attrs {
 		a := &spec.attrs[i]
 		f := a.field
-		switch f.Kind {
-		case definition.FieldTemplateID, definition.FieldDuration:
+		switch f.Kind.Shape() {
+		case definition.ShapeText:
 			if v := f.Text(step); f.Required || (v != "" && v != f.Default) {
 				block.SetAttributeRaw(a.name, expression(Quote(v)))
 			}
-		case definition.FieldRule:
+		case definition.ShapeRule:
 			if r := f.Rule(step); r != nil {
 				block.SetAttributeRaw(a.name, expression(ruleLayout(r, indentWidth*(depth+1), a.name)))
 			}
+		case definition.ShapeSteps: // nested blocks, written below
 		default:
 			panic(fmt.Sprintf("dsl: field %q of step type %q has the unknown kind %v", f.Name, step.Type, f.Kind))
 		}

@@ -76,6 +76,7 @@ func (s *scope) evalLocal(name string, stack []string) {
 	case localVisiting:
 		s.reportCycle(stack[slices.Index(stack, name):])
 		return
+	case localPending:
 	}
 	l.state = localVisiting
 	stack = append(stack, name)

@@ -71,12 +71,12 @@ func deriveBlocks() []blockSpec {
 			if spelt, ok := attrNames[name]; ok {
 				name = spelt
 			}
-			if f.Kind == definition.FieldSteps {
+			if f.Kind.Shape() == definition.ShapeSteps {
 				spec.branches = append(spec.branches, branchSpec{field: f, name: name, at: level(withArticle(name) + " block")})
 				continue
 			}
 			example := f.Example
-			if f.Kind == definition.FieldRule {
+			if f.Kind.Shape() == definition.ShapeRule {
 				example = ruleExample
 			}
 			spec.attrs = append(spec.attrs, attrSpec{field: f, name: name, use: usage("the " + spec.name + "'s " + name), example: example})

@@ -1,6 +1,7 @@
 package dsl
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -145,27 +146,37 @@ func (c *compiler) step(block *hclsyntax.Block, spec *blockSpec, path string, de
 func (c *compiler) attribute(expr hclsyntax.Expression, a *attrSpec, step *definition.Step, path string) {
 	f := a.field
 	c.ranges[path] = expr.Range()
-	switch f.Kind {
-	case definition.FieldTemplateID:
-		id, null, ok := c.text(expr, a)
-		if ok && !null && id == "" {
-			c.diags = append(c.diags, errorAt(expr.Range(), "Empty "+f.Kind.String(), fmt.Sprintf("Give %s, such as %s.", f.Doc, a.assignment())))
-			return
-		}
-		f.SetText(step, id)
-	case definition.FieldDuration:
+	switch f.Kind.Shape() {
+	case definition.ShapeText:
 		text, null, ok := c.text(expr, a)
 		if ok && !null {
-			text, _ = c.canonicalDuration(expr, text)
+			text = c.canonicalText(expr, a, text)
 		}
 		f.SetText(step, text)
-	case definition.FieldRule:
+	case definition.ShapeRule:
 		if r, ok := c.rule(expr, path, 1); ok {
 			f.SetRule(step, r)
 		}
+	case definition.ShapeSteps: // nested blocks, never an attribute (see deriveBlocks)
 	default:
-		panic(fmt.Sprintf("dsl: field %q of step type %q has the unknown kind %v", f.Name, step.Type, f.Kind))
+		c.diags = append(c.diags, errorAt(expr.Range(), "Unsupported attribute",
+			fmt.Sprintf("The DSL cannot compile %s: the step table gives its field the unknown kind %v.", a.name, f.Kind)))
 	}
+}
+
+// canonicalText checks the value of a text attribute as its field's kind requires and returns
+// its canonical form, or "" after a diagnostic.
+func (c *compiler) canonicalText(expr hclsyntax.Expression, a *attrSpec, text string) string {
+	canon, err := a.field.Kind.CanonicalText(text)
+	switch {
+	case errors.Is(err, definition.ErrEmptyText):
+		c.diags = append(c.diags, errorAt(expr.Range(), "Empty "+a.field.Kind.String(), fmt.Sprintf("Give %s, such as %s.", a.field.Doc, a.assignment())))
+		return ""
+	case err != nil:
+		c.diags = append(c.diags, errorAt(expr.Range(), "Invalid "+a.field.Kind.String(), capitalize(err.Error())+"."))
+		return ""
+	}
+	return canon
 }
 
 // text evaluates the string of a text attribute; null is an error for a required one.

@@ -43,20 +43,16 @@ func changedFields(o, n *definition.Step) []Field {
 	var fields []Field
 	all := n.Type.Fields()
 	for i := range all {
-		switch f := &all[i]; f.Kind {
-		case definition.FieldTemplateID:
-			if old, cur := plainOrQuoted(f.Text(o)), plainOrQuoted(f.Text(n)); old != cur {
+		switch f := &all[i]; f.Kind.Shape() {
+		case definition.ShapeText:
+			if old, cur := plainOrQuoted(f.Filled(o)), plainOrQuoted(f.Filled(n)); old != cur {
 				fields = append(fields, Field{Name: f.Name, Old: old, New: cur})
 			}
-		case definition.FieldDuration:
-			if old, cur := f.Filled(o), f.Filled(n); old != cur {
-				fields = append(fields, Field{Name: f.Name, Old: old, New: cur})
-			}
-		case definition.FieldRule:
+		case definition.ShapeRule:
 			fields = append(fields, ruleFields(f.Name, f.Rule(o), f.Rule(n))...)
-		case definition.FieldSteps:
+		case definition.ShapeSteps:
 		default:
-			panic(fmt.Sprintf("dsl: field %q of step type %q has the unknown kind %v", f.Name, n.Type, f.Kind))
+			panic(fmt.Sprintf("stepdiff: field %q of step type %q has the unknown kind %v", f.Name, n.Type, f.Kind))
 		}
 	}
 	return fields
@@ -88,7 +84,7 @@ func isComparison(r *definition.Rule) bool {
 	case definition.RuleAll, definition.RuleAny:
 		return false
 	default:
-		panic(fmt.Sprintf("dsl: unknown rule kind %q", kind))
+		panic(fmt.Sprintf("stepdiff: unknown rule kind %q", kind))
 	}
 }
 

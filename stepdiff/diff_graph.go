@@ -33,7 +33,7 @@ func (d *StepDiff) Graph() string {
 	g := newGraph()
 	g.flowchart(d.newDef)
 
-	marked := map[ChangeKind][]string{}
+	marked := make(map[ChangeKind][]string)
 	var removed []Change
 	for _, c := range d.Changes {
 		if c.Kind == ChangeRemoved {

@@ -46,14 +46,14 @@ func stepKey(s *definition.Step) string {
 	key := string(s.Type)
 	fields := s.Type.Fields()
 	for i := range fields {
-		switch f := &fields[i]; f.Kind {
-		case definition.FieldTemplateID, definition.FieldDuration:
+		switch f := &fields[i]; f.Kind.Shape() {
+		case definition.ShapeText:
 			key += "\x00" + f.Filled(s)
-		case definition.FieldRule:
+		case definition.ShapeRule:
 			key += "\x00" + canonicalRule(f.Rule(s))
-		case definition.FieldSteps:
+		case definition.ShapeSteps:
 		default:
-			panic(fmt.Sprintf("dsl: field %q of step type %q has the unknown kind %v", f.Name, s.Type, f.Kind))
+			panic(fmt.Sprintf("stepdiff: field %q of step type %q has the unknown kind %v", f.Name, s.Type, f.Kind))
 		}
 	}
 	return key

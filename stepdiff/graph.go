@@ -81,15 +81,15 @@ func nodeBase(s *definition.Step) string {
 	prefix := viewOf(s.Type).nodePrefix
 	fields := s.Type.Fields()
 	for i := range fields {
-		switch f := &fields[i]; f.Kind {
-		case definition.FieldTemplateID, definition.FieldDuration:
+		switch f := &fields[i]; f.Kind.Shape() {
+		case definition.ShapeText:
 			return prefix + "_" + identifierText(f.Text(s))
-		case definition.FieldRule:
+		case definition.ShapeRule:
 			sum := sha256.Sum256([]byte(canonicalRule(f.Rule(s))))
 			return prefix + "_" + hex.EncodeToString(sum[:3])
-		case definition.FieldSteps:
+		case definition.ShapeSteps:
 		default:
-			panic(fmt.Sprintf("dsl: field %q of step type %q has the unknown kind %v", f.Name, s.Type, f.Kind))
+			panic(fmt.Sprintf("stepdiff: field %q of step type %q has the unknown kind %v", f.Name, s.Type, f.Kind))
 		}
 	}
 	return prefix

@@ -7,9 +7,9 @@ import (
 	"github.com/kraiter/terraform-provider-kraiter/dsl"
 )
 
-// stepView is how the DSL's tools show one step type, where that differs by type beyond its
-// fields: the shape and label of its graph node and its description in diffs and timelines.
-// Every step type of the definition's table needs one; the step-type test fails without it.
+// stepView is how one step type is shown, where that differs by type beyond its fields: the
+// shape and label of its graph node and its description in diffs and timelines. Every step type
+// of the definition's table needs one; the linter and the step-type test fail without it.
 type stepView struct {
 	// nodePrefix starts the graph ids of its nodes; the step's first field ends them, as in
 	// email_tmpl_welcome.
@@ -26,6 +26,7 @@ type stepView struct {
 	edges map[string]string
 }
 
+// stepViews holds the view of every step type; the exhaustive linter lists a type without one.
 var stepViews = map[definition.StepType]stepView{
 	definition.StepEmail: {
 		nodePrefix: "email",
@@ -65,7 +66,7 @@ var stepViews = map[definition.StepType]stepView{
 func viewOf(t definition.StepType) *stepView {
 	v, ok := stepViews[t]
 	if !ok {
-		panic(fmt.Sprintf("dsl: unknown step type %q: it has no view in stepViews", t))
+		panic(fmt.Sprintf("stepdiff: unknown step type %q: it has no view in stepViews", t))
 	}
 	return &v
 }
@@ -74,7 +75,7 @@ func viewOf(t definition.StepType) *stepView {
 func (v *stepView) edgeLabel(t definition.StepType, branch string) string {
 	label, ok := v.edges[branch]
 	if !ok {
-		panic(fmt.Sprintf("dsl: step type %q has no edge label for its step list %q", t, branch))
+		panic(fmt.Sprintf("stepdiff: step type %q has no edge label for its step list %q", t, branch))
 	}
 	return label
 }

@@ -41,7 +41,7 @@ func writeWords(b *strings.Builder, r *definition.Rule) {
 	case definition.RuleAttribute:
 		attributeRuleWords(b, r)
 	default:
-		panic(fmt.Sprintf("dsl: unknown rule kind %q", kind))
+		panic(fmt.Sprintf("stepdiff: unknown rule kind %q", kind))
 	}
 }
 

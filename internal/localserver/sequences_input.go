@@ -100,12 +100,12 @@ func templateRefs(in sequenceInput) []templateRef {
 			at := fmt.Sprintf("%s[%d]", path, i)
 			typ, _ := step["type"].(string)
 			for _, f := range definition.StepType(typ).Fields() {
-				switch f.Kind {
-				case definition.FieldTemplateID:
+				switch {
+				case f.Kind == definition.FieldTemplateID:
 					if id, ok := step[f.Name].(string); ok && id != "" {
 						refs = append(refs, templateRef{path: at + "." + f.Name, id: id})
 					}
-				case definition.FieldSteps:
+				case f.Kind.Shape() == definition.ShapeSteps:
 					walk(at+"."+f.Name, step[f.Name])
 				}
 			}

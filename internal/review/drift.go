@@ -204,7 +204,7 @@ func (e *driftEntry) verdict() string {
 	case e.planned == kindForget:
 		return "This plan stops managing the sequence; it stays in Kraiter as it is now."
 	}
-	byFate := map[fate][]string{}
+	byFate := make(map[fate][]string)
 	for _, a := range e.attrs {
 		byFate[a.fate] = append(byFate[a.fate], "the "+a.name)
 	}

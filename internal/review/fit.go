@@ -89,10 +89,10 @@ var summaryHeader = tableHeader("Change", "Sequence", "Id", "Address")
 // of detail in the order it is kept, so that nothing left out is ever written, and a plan of
 // a thousand sequences costs what the comment shows of it.
 func (d *document) fit(limit int) string {
-	d.dropped = map[detail]int{}
+	d.dropped = make(map[detail]int)
 	size := len(d.head())
 	// Essentials, section by section, with every detail left out so far.
-	details := map[detail]int{}
+	details := make(map[detail]int)
 	for d.kept < len(d.sections) {
 		s := d.sections[d.kept]
 		if s.build != nil {

@@ -196,6 +196,7 @@ func sequenceReport(s *sequenceState, def *definition.Definition) *SequenceRepor
 			rep.Unknown = append(rep.Unknown, f.name)
 		case fieldSensitive:
 			rep.Sensitive = append(rep.Sensitive, f.name)
+		case fieldNull: // left out
 		}
 	}
 	switch s.triggers.state {
@@ -205,6 +206,7 @@ func sequenceReport(s *sequenceState, def *definition.Definition) *SequenceRepor
 		rep.Unknown = append(rep.Unknown, "triggers")
 	case fieldSensitive:
 		rep.Sensitive = append(rep.Sensitive, "triggers")
+	case fieldNull: // left out
 	}
 	switch s.definitionJSON.state {
 	case fieldUnknown:
@@ -223,6 +225,7 @@ func sequenceReport(s *sequenceState, def *definition.Definition) *SequenceRepor
 		n := 0
 		def.Walk(func(string, *definition.Step) { n++ })
 		rep.Steps = &n
+	case fieldNull: // left out
 	}
 	return rep
 }

@@ -46,6 +46,7 @@ func (r *review) changeParts(c *sequenceChange) []part {
 		return r.createParts(head, c)
 	case kindReplace:
 		head += replaceWarning(c)
+	case kindUpdate:
 	}
 	return r.updateParts(head+r.notFetched(c), c)
 }
@@ -208,6 +209,7 @@ func (r *review) changeItems(c *sequenceChange, diff *stepdiff.StepDiff) string 
 				return ""
 			}
 		}
+	case fateKept, fateUnknown, fateDeleted: // no step change of the plan reverts one of the drift
 	}
 	return itemList(diff.ChangeItems(note), "") + revertLegend(note != nil)
 }

@@ -30,6 +30,7 @@ func definitionProblem(s *sequenceState, err error) string {
 		return "is sensitive and not shown"
 	case fieldNull:
 		return "is missing"
+	case fieldKnown: // and cannot be read
 	}
 	if err == nil {
 		return "cannot be read"
@@ -43,7 +44,7 @@ func stepsSummary(s *sequenceState, def *definition.Definition, err error) strin
 	if def == nil {
 		return "the definition " + definitionProblem(s, err)
 	}
-	counts := map[definition.StepType]int{}
+	counts := make(map[definition.StepType]int)
 	total := 0
 	def.Walk(func(_ string, step *definition.Step) {
 		counts[step.Type]++

@@ -88,6 +88,7 @@ func stateText(s fieldState) string {
 		return "_sensitive, not shown_"
 	case fieldNull:
 		return "none"
+	case fieldKnown:
 	}
 	return ""
 }

@@ -1,4 +1,4 @@
-package localserver_test
+package steptypes_test
 
 import (
 	"encoding/json"
@@ -18,7 +18,7 @@ import (
 
 // stepSamples holds one step of every step type of the definition's table, as JSON with every
 // field of the type set. TestEveryStepType carries each through every tool; a new step type
-// needs a sample here and nothing else in this file.
+// needs a sample here, and a new field kind a value in changeField.
 var stepSamples = map[definition.StepType]string{
 	definition.StepEmail: `{"type":"email","templateId":"tmpl_sample","delay":"1h"}`,
 	definition.StepDelay: `{"type":"delay","duration":"2d"}`,
@@ -30,7 +30,7 @@ var stepSamples = map[definition.StepType]string{
 var sampleContact = definition.SimulationInput{Attributes: map[string]any{"plan": "pro"}, Subscribed: true}
 
 // changeField sets the field f of s to another valid value; it reports false for a step list,
-// whose changes are the steps'.
+// whose changes are the steps', and for a kind it does not know, after saying so.
 func changeField(t *testing.T, f *definition.Field, s *definition.Step) bool {
 	t.Helper()
 	switch f.Kind {
@@ -43,14 +43,17 @@ func changeField(t *testing.T, f *definition.Field, s *definition.Step) bool {
 	case definition.FieldSteps:
 		return false
 	default:
-		t.Fatalf("changeField cannot change a field of kind %v; teach it", f.Kind)
+		t.Errorf("changeField cannot change %s, a field of kind %v: give it another valid value of the kind", f.Name, f.Kind)
+		return false
 	}
 	return true
 }
 
 // TestEveryStepType walks every entry of the step table and checks that each tool handles a
 // definition with that step type: parsing and the canonical form, the DSL both ways, the graph,
-// the step diff, the simulation and the local server's validation, engine and dry run.
+// the step diff, the simulation and the local server's validation, engine and dry run. Each
+// part runs whatever the others did, and a part that panics is reported as failing, so that
+// one run lists everything a new step type still lacks.
 func TestEveryStepType(t *testing.T) {
 	srv := localservertest.Start(t)
 	srv.CreateContact(t, "con_sample", "sample@example.com", sampleContact.Attributes, sampleContact.Subscribed)
@@ -59,16 +62,34 @@ func TestEveryStepType(t *testing.T) {
 		t.Run(string(typ), func(t *testing.T) {
 			sample, ok := stepSamples[typ]
 			if !ok {
-				t.Fatalf("stepSamples has no step of type %q: add one with every field set", typ)
+				t.Errorf("stepSamples has no step of type %q: add one with every field set", typ)
+				return
 			}
-			def := checkParse(t, typ, sample)
-			checkDSL(t, def)
-			checkGraph(t, def)
-			checkDiff(t, def)
-			sim := checkSimulation(t, typ, def)
-			checkServer(t, srv, templates, typ, def, sim)
+			var def *definition.Definition
+			part(t, "parse", func() { def = checkParse(t, typ, sample) })
+			if def == nil {
+				return
+			}
+			part(t, "the DSL", func() { checkDSL(t, def) })
+			part(t, "the graph", func() { checkGraph(t, def) })
+			part(t, "the step diff", func() { checkDiff(t, def) })
+			var sim definition.SimulationResult
+			part(t, "the simulation", func() { sim = checkSimulation(t, typ, def) })
+			part(t, "the local server", func() { checkServer(t, srv, templates, typ, def, sim) })
 		})
 	}
+}
+
+// part runs one part of the step-type test, reporting a panic as its failure so that the
+// parts after it still run.
+func part(t *testing.T, name string, check func()) {
+	t.Helper()
+	defer func() {
+		if r := recover(); r != nil {
+			t.Errorf("%s panics: %v", name, r)
+		}
+	}()
+	check()
 }
 
 // checkParse parses the sample, checks that it uses every field and that the problems of its
@@ -77,7 +98,8 @@ func checkParse(t *testing.T, typ definition.StepType, sample string) *definitio
 	t.Helper()
 	var step map[string]json.RawMessage
 	if err := json.Unmarshal([]byte(sample), &step); err != nil {
-		t.Fatalf("the sample is not a JSON object: %v", err)
+		t.Errorf("the sample is not a JSON object: %v", err)
+		return nil
 	}
 	for _, f := range typ.Fields() {
 		value, ok := step[f.Name]
@@ -98,10 +120,12 @@ func checkParse(t *testing.T, typ definition.StepType, sample string) *definitio
 
 	def, err := definition.ParseString(`{"steps":[` + sample + `]}`)
 	if err != nil {
-		t.Fatalf("parse the sample: %v", err)
+		t.Errorf("parse the sample: %v", err)
+		return nil
 	}
 	if def.Steps[0].Type != typ {
-		t.Fatalf("the sample parsed as a %q step", def.Steps[0].Type)
+		t.Errorf("the sample parsed as a %q step", def.Steps[0].Type)
+		return nil
 	}
 	canonical := def.Canonical()
 	again, err := definition.Canonicalize([]byte(canonical))
@@ -144,7 +168,8 @@ func checkDSL(t *testing.T, def *definition.Definition) {
 	text := dsl.Decompile(def)
 	res, diags := dsl.Compile(text, dsl.Options{Filename: "sample.kraiter.hcl"})
 	if diags.HasErrors() {
-		t.Fatalf("the decompiled sample does not compile: %s\n%s", diags.Error(), text)
+		t.Errorf("the decompiled sample does not compile: %s\n%s", diags.Error(), text)
+		return
 	}
 	if got, want := string(res.JSON), def.Canonical(); got != want {
 		t.Errorf("decompile then compile changed the definition:\n got %s\nwant %s\ntext:\n%s", got, want, text)
@@ -162,7 +187,8 @@ func checkGraph(t *testing.T, def *definition.Definition) {
 		}
 	}
 	if len(marked) == 0 {
-		t.Fatalf("the graph marks no node added:\n%s", graph)
+		t.Errorf("the graph marks no node added:\n%s", graph)
+		return
 	}
 	declared := slices.ContainsFunc(strings.Split(graph, "\n"), func(line string) bool {
 		return strings.HasPrefix(line, "  "+marked[0]) && !strings.Contains(line, "-->") && len(line) > len("  "+marked[0])
@@ -209,6 +235,7 @@ func checkSimulation(t *testing.T, typ definition.StepType, def *definition.Defi
 	res := definition.Simulate(def, sampleContact)
 	if len(res.Steps) == 0 || res.Steps[0].Path != "steps[0]" || res.Steps[0].Type != typ {
 		t.Errorf("the simulation did not report steps[0] as a %s step first: %+v", typ, res.Steps)
+		return res
 	}
 	if !res.Completed {
 		t.Errorf("the simulation did not complete: %+v", res)
@@ -238,7 +265,8 @@ func checkServer(t *testing.T, srv *localservertest.Instance, templates map[stri
 
 	resp := srv.Do(t, http.MethodPost, "/v1/sequences/"+id+"/dry-run", map[string]any{"contactId": "con_sample"})
 	if resp.Status != http.StatusOK {
-		t.Fatalf("dry run: status %d: %s", resp.Status, resp.Body)
+		t.Errorf("dry run: status %d: %s", resp.Status, resp.Body)
+		return
 	}
 	var dry localserver.DryRunResult
 	resp.Decode(t, &dry)
@@ -251,7 +279,8 @@ func checkServer(t *testing.T, srv *localservertest.Instance, templates map[stri
 	}
 
 	if enrolled := srv.SendEvent(t, "con_sample", event); !slices.Equal(enrolled, []string{id}) {
-		t.Fatalf("the event enrolled in %v, want %s", enrolled, id)
+		t.Errorf("the event enrolled in %v, want %s", enrolled, id)
+		return
 	}
 	srv.AdvanceClock(t, "30d")
 	var sent, simulated []string
@@ -264,4 +293,13 @@ func checkServer(t *testing.T, srv *localservertest.Instance, templates map[stri
 	if !slices.Equal(sent, simulated) {
 		t.Errorf("the engine sent %v, the simulation %v", sent, simulated)
 	}
+}
+
+func stepsJSON(t *testing.T, steps []localserver.DryRunStep) string {
+	t.Helper()
+	b, err := json.Marshal(steps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
