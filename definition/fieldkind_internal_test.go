@@ -49,14 +49,14 @@ func TestKindTableCheck(t *testing.T) {
 // A field of a kind the table does not have is an error of the canonical form and a problem
 // of Parse, not a crash: only a step table built wrongly has one.
 func TestUnknownKindIsAnError(t *testing.T) {
-	f := &Field{Name: "url", Kind: FieldSteps + 1}
+	f := &Field{Name: "url", Kind: 200}
 	var b bytes.Buffer
-	if err := writeField(&b, f, &Step{Type: "webhook"}); err == nil || !strings.Contains(err.Error(), `field "url" of step type "webhook" has the unknown kind FieldKind(5)`) {
+	if err := writeField(&b, f, &Step{Type: "webhook"}); err == nil || !strings.Contains(err.Error(), `field "url" of step type "webhook" has the unknown kind FieldKind(200)`) {
 		t.Errorf("writeField: %v, want an error naming the field and its kind", err)
 	}
 	p := &parser{}
 	p.field("steps[0]", map[string]any{"url": "https://example.com"}, f, &Step{Type: "webhook"}, 0)
-	if len(p.problems) != 1 || p.problems[0].Path != "steps[0].url" || !strings.Contains(p.problems[0].Message, "unknown kind FieldKind(5)") {
+	if len(p.problems) != 1 || p.problems[0].Path != "steps[0].url" || !strings.Contains(p.problems[0].Message, "unknown kind FieldKind(200)") {
 		t.Errorf("parse: %+v, want one problem at steps[0].url naming the kind", p.problems)
 	}
 }

@@ -19,7 +19,7 @@ func TestFieldKinds(t *testing.T) {
 		{definition.FieldRule, "rule", definition.ShapeRule},
 		{definition.FieldSteps, "step list", definition.ShapeSteps},
 		{0, "FieldKind(0)", 0},
-		{definition.FieldSteps + 1, "FieldKind(5)", 0},
+		{200, "FieldKind(200)", 0},
 	}
 	for _, tt := range tests {
 		if got := tt.kind.String(); got != tt.name {
