@@ -37,15 +37,19 @@ TF
 # tfplugindocs looks the provider up by its short name.
 sed 's#"registry.opentofu.org/kraiter/kraiter"#"kraiter"#' "$work/schema-tofu.json" > "$work/schema.json"
 
+# tfplugindocs is a tool of the module in tools/, which keeps its dependencies out of the
+# provider's.
+tfplugindocs() { (cd "$root/tools" && go tool tfplugindocs "$@"); }
+
 out="$root/docs"
 $check && out="$work/docs"
 # tfplugindocs takes the output folder relative to the provider's.
-go tool tfplugindocs generate \
+tfplugindocs generate \
   --provider-dir "$root" \
   --provider-name kraiter \
   --providers-schema "$work/schema.json" \
   --rendered-website-dir "$(realpath --relative-to="$root" "$out")" >/dev/null
-if ! go tool tfplugindocs validate --provider-dir "$root" --provider-name kraiter >"$work/validate.log" 2>&1; then
+if ! tfplugindocs validate --provider-dir "$root" --provider-name kraiter >"$work/validate.log" 2>&1; then
   grep -v '\[DEBUG\]' "$work/validate.log" >&2
   exit 1
 fi
