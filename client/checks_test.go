@@ -12,6 +12,7 @@ import (
 
 // Every success must be complete and about what was asked.
 func TestAnswersAreChecked(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	name := "N"
 	calls := map[string]func(*client.Client) error{

@@ -48,6 +48,7 @@ func setup(t *testing.T, configure ...func(*client.Config)) *testEnv {
 }
 
 func TestNewChecksConfig(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, baseURL, key string
 		// wantBase is the base URL the client keeps, when New succeeds.
@@ -95,6 +96,7 @@ func TestNewChecksConfig(t *testing.T) {
 }
 
 func TestSequenceLifecycle(t *testing.T) {
+	t.Parallel()
 	e := setup(t)
 	ctx := context.Background()
 	triggers := []client.Trigger{{Type: client.TriggerEvent, EventName: "signed_up"}, {Type: client.TriggerSegment, SegmentID: "seg_trial"}}
@@ -156,6 +158,7 @@ func TestSequenceLifecycle(t *testing.T) {
 }
 
 func TestErrorCodes(t *testing.T) {
+	t.Parallel()
 	e := setup(t, func(c *client.Config) { c.MaxRetries = -1 })
 	ctx := context.Background()
 	if _, err := e.api.Sequences.Create(ctx, client.CreateSequenceInput{ID: "seq_a", Name: "A", Definition: welcomeDef}); err != nil {
@@ -268,6 +271,7 @@ func TestErrorCodes(t *testing.T) {
 }
 
 func TestListFollowsCursorsLazily(t *testing.T) {
+	t.Parallel()
 	e := setup(t)
 	ctx := context.Background()
 	const n = 1000
@@ -328,6 +332,7 @@ func TestListFollowsCursorsLazily(t *testing.T) {
 }
 
 func TestEnrolmentsStatusContactsSendsDryRun(t *testing.T) {
+	t.Parallel()
 	e := setup(t)
 	ctx := context.Background()
 	e.inst.CreateTemplate(t, "tmpl_pro", "Pro", "Pro tips")
@@ -405,6 +410,7 @@ func TestEnrolmentsStatusContactsSendsDryRun(t *testing.T) {
 // The default retry count rides out 30% of transient failures: 20% server errors and 10%
 // rate limiting (Retry-After: 0 here, to keep the test fast).
 func TestDefaultRetriesRideOutTransientFaults(t *testing.T) {
+	t.Parallel()
 	e := setup(t)
 	ctx := context.Background()
 	// Of the 80% of requests that do not fail, 12.5% are rate limited: 10% of all. The seed
@@ -429,6 +435,7 @@ func TestDefaultRetriesRideOutTransientFaults(t *testing.T) {
 }
 
 func TestRetriesAreBounded(t *testing.T) {
+	t.Parallel()
 	e := setup(t, func(c *client.Config) { c.MaxRetries = 2 })
 	e.inst.SetFaults(t, localservertest.Faults{FailRate: 1})
 	_, err := e.api.Sequences.Get(context.Background(), "seq_x")
@@ -441,6 +448,7 @@ func TestRetriesAreBounded(t *testing.T) {
 }
 
 func TestRetriesStopWithTheContext(t *testing.T) {
+	t.Parallel()
 	e := setup(t, func(c *client.Config) {
 		c.MaxRetries = 100
 		c.RetryWaitMin = 50 * time.Millisecond
@@ -459,6 +467,7 @@ func TestRetriesStopWithTheContext(t *testing.T) {
 }
 
 func TestCreateWhoseAnswerWasLost(t *testing.T) {
+	t.Parallel()
 	e := setup(t)
 	ctx := context.Background()
 	in := client.CreateSequenceInput{ID: "seq_lost", Name: "Lost", Definition: welcomeDef, Triggers: []client.Trigger{{Type: client.TriggerEvent, EventName: "x"}}}
@@ -488,6 +497,7 @@ func TestCreateWhoseAnswerWasLost(t *testing.T) {
 // A lost answer, then CONFLICT over other content: the first attempt may have created it and
 // someone changed it since, or someone else created it; the caller settles which.
 func TestCreateConflictAfterUncertainAttemptWithOtherContent(t *testing.T) {
+	t.Parallel()
 	flaky := &flakyTransport{next: http.DefaultTransport}
 	e := setup(t, func(c *client.Config) { c.HTTPClient = &http.Client{Transport: flaky} })
 	ctx := context.Background()
@@ -504,6 +514,7 @@ func TestCreateConflictAfterUncertainAttemptWithOtherContent(t *testing.T) {
 // Request bodies keep "<", ">" and "&" as they are, so that their escaped form is at most
 // twice their size.
 func TestRequestBodiesAreNotHTMLEscaped(t *testing.T) {
+	t.Parallel()
 	e := setup(t)
 	in := client.CreateSequenceInput{ID: "seq_html", Name: "Tips & <tricks>", Definition: welcomeDef}
 	if _, err := e.api.Sequences.Create(context.Background(), in); err != nil {
@@ -515,6 +526,7 @@ func TestRequestBodiesAreNotHTMLEscaped(t *testing.T) {
 }
 
 func TestTemplates(t *testing.T) {
+	t.Parallel()
 	e := setup(t)
 	ctx := context.Background()
 	for i := range 120 {

@@ -12,6 +12,7 @@ import (
 )
 
 func TestErrorAnswers(t *testing.T) {
+	t.Parallel()
 	const notFound = `{"error":{"code":"NOT_FOUND","message":"no sequence seq_a"}}`
 	tests := []struct {
 		name   string

@@ -21,6 +21,7 @@ import (
 // every call: never a success, a panic, a hang, nor a NOT_FOUND that would make Terraform
 // forget a sequence.
 func TestHostileServers(t *testing.T) {
+	t.Parallel()
 	get := func(ctx context.Context, c *client.Client) error {
 		_, err := c.Sequences.Get(ctx, "seq_a")
 		return err

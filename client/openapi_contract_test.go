@@ -12,6 +12,7 @@ import (
 
 // openapi.yaml states the same rules as contract.go and errors.go.
 func TestOpenAPIStatesTheContract(t *testing.T) {
+	t.Parallel()
 	doc, err := openapi3.NewLoader().LoadFromFile("openapi.yaml")
 	if err != nil {
 		t.Fatalf("load openapi.yaml: %v", err)

@@ -16,6 +16,7 @@ import (
 // sequence, whatever the later attempts got, unless one refused the request itself; the
 // caller must be told so, and still see why.
 func TestCreateOutcomeUnknown(t *testing.T) {
+	t.Parallel()
 	const invalid = `{"error":{"code":"VALIDATION_ERROR","message":"bad definition"}}`
 	tests := []struct {
 		name string
@@ -93,6 +94,7 @@ func TestCreateOutcomeUnknown(t *testing.T) {
 // A write cut short by its context (an interrupt, a timeout) may have been made: the server
 // had the request.
 func TestWritesCutShortHaveAnUnknownOutcome(t *testing.T) {
+	t.Parallel()
 	release := make(chan struct{})
 	cfg := serve(t, func(w http.ResponseWriter, r *http.Request) {
 		select {

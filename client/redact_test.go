@@ -13,6 +13,7 @@ import (
 // A server that echoes the Authorization header in what it says never gets the key (or any
 // bearer token) into the client's errors.
 func TestServerTextNeverCarriesTheKey(t *testing.T) {
+	t.Parallel()
 	echo := func(status int, body string) http.HandlerFunc {
 		return func(w http.ResponseWriter, r *http.Request) {
 			text := strings.ReplaceAll(body, "AUTH", r.Header.Get("Authorization"))

@@ -15,6 +15,7 @@ import (
 
 // The key goes with a redirect only within the first request's scheme, host and port.
 func TestRedirectsKeepTheKeyWithinItsOrigin(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		// secure starts the redirecting server with TLS.
@@ -68,6 +69,7 @@ func TestRedirectsKeepTheKeyWithinItsOrigin(t *testing.T) {
 }
 
 func TestRedirectsAreBounded(t *testing.T) {
+	t.Parallel()
 	for _, hops := range []int{5, 6} {
 		t.Run(strconv.Itoa(hops)+" redirects", func(t *testing.T) {
 			var requests atomic.Int32
@@ -100,6 +102,7 @@ func TestRedirectsAreBounded(t *testing.T) {
 
 // The client sets its own timeout and redirect policy on a copy of Config.HTTPClient.
 func TestConfigHTTPClientIsNotChanged(t *testing.T) {
+	t.Parallel()
 	hc := &http.Client{}
 	if _, err := client.New(client.Config{APIKey: "k", HTTPClient: hc}); err != nil {
 		t.Fatal(err)

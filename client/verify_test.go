@@ -11,6 +11,7 @@ import (
 )
 
 func TestVerify(t *testing.T) {
+	t.Parallel()
 	const page = `{"data":[%s],"nextCursor":null}`
 	tests := []struct {
 		name   string
@@ -57,6 +58,7 @@ func TestVerify(t *testing.T) {
 // Against the local server: the right address and key verify; a base URL with a path too
 // many gets ROUTE_NOT_FOUND, which must never pass for a missing sequence.
 func TestLocalServerVerifiesAndRefusesAWrongBaseURL(t *testing.T) {
+	t.Parallel()
 	e := setup(t)
 	ctx := context.Background()
 	if err := e.api.Verify(ctx); err != nil {

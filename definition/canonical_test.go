@@ -22,6 +22,7 @@ func checkFixedPoint(t *testing.T, canonical string) {
 }
 
 func TestEqualSameMeaning(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		a, b string
@@ -77,6 +78,7 @@ func TestEqualSameMeaning(t *testing.T) {
 }
 
 func TestEqualRealChanges(t *testing.T) {
+	t.Parallel()
 	value := func(v string) string { return condition(`{"attribute":"a","op":"eq","value":` + v + `}`) }
 	tests := []struct {
 		name string
@@ -124,6 +126,7 @@ func TestEqualRealChanges(t *testing.T) {
 }
 
 func TestEqualReportsParseErrors(t *testing.T) {
+	t.Parallel()
 	valid := `{"steps":[{"type":"delay","duration":"1d"}]}`
 	for _, pair := range [][2]string{{valid, `{"steps":[]}`}, {`not json`, valid}} {
 		if _, err := definition.Equal(pair[0], pair[1]); err == nil {
@@ -133,6 +136,7 @@ func TestEqualReportsParseErrors(t *testing.T) {
 }
 
 func TestCanonicalNumbers(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"0", "0"},
 		{"-0", "0"},
@@ -178,6 +182,7 @@ func TestCanonicalNumbers(t *testing.T) {
 }
 
 func TestCanonicalIsFixedPoint(t *testing.T) {
+	t.Parallel()
 	docs := []string{
 		readTestdata(t, "contract_example.json"),
 		`{"steps":[{"type":"email","templateId":"t\u00e9\n<&>\u2028"}]}`,
@@ -200,6 +205,7 @@ func TestCanonicalIsFixedPoint(t *testing.T) {
 
 // The MarshalJSON methods write the same canonical form, so the types embed in other JSON.
 func TestMarshalJSONMatchesCanonical(t *testing.T) {
+	t.Parallel()
 	d := mustParse(t, readTestdata(t, "contract_example.json"))
 	got, err := json.Marshal(struct {
 		D definition.Definition `json:"d"`

@@ -9,6 +9,7 @@ import (
 )
 
 func TestParseDuration(t *testing.T) {
+	t.Parallel()
 	day := 24 * time.Hour
 	tests := []struct {
 		in      string
@@ -74,6 +75,7 @@ func TestParseDuration(t *testing.T) {
 }
 
 func TestCanonicalDuration(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"2d", "2d"},
 		{"02d", "2d"},

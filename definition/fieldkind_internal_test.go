@@ -10,6 +10,7 @@ import (
 // TestKindTableCheck shows that an entry of the table of kinds that is not whole stops the
 // module.
 func TestKindTableCheck(t *testing.T) {
+	t.Parallel()
 	whole := func() []kindSpec {
 		return []kindSpec{{}, {
 			name: "URL", noun: "a URL", shape: ShapeText, schemaDef: "url",
@@ -49,6 +50,7 @@ func TestKindTableCheck(t *testing.T) {
 // A field of a kind the table does not have is an error of the canonical form and a problem
 // of Parse, not a crash: only a step table built wrongly has one.
 func TestUnknownKindIsAnError(t *testing.T) {
+	t.Parallel()
 	f := &Field{Name: "url", Kind: 200}
 	var b bytes.Buffer
 	if err := writeField(&b, f, &Step{Type: "webhook"}); err == nil || !strings.Contains(err.Error(), `field "url" of step type "webhook" has the unknown kind FieldKind(200)`) {

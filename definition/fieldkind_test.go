@@ -9,6 +9,7 @@ import (
 )
 
 func TestFieldKinds(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		kind  definition.FieldKind
 		name  string
@@ -37,6 +38,7 @@ func TestFieldKinds(t *testing.T) {
 // TestCanonicalText checks text values as the DSL compiles them: as Parse would store them, or
 // an error that says what is wrong.
 func TestCanonicalText(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		kind      definition.FieldKind
 		text      string

@@ -67,6 +67,7 @@ const timelineDoc = `{"steps":[
 ]}`
 
 func TestRunOverVirtualClock(t *testing.T) {
+	t.Parallel()
 	type tick struct {
 		at   time.Duration // virtual now, after start
 		want []string      // visits of the run at that time
@@ -135,6 +136,7 @@ func TestRunOverVirtualClock(t *testing.T) {
 // program compiled again from the canonical form carries on from it, and a late run catches
 // up with every step at the time it fell due.
 func TestRunResumesFromStoredCursor(t *testing.T) {
+	t.Parallel()
 	d := mustParse(t, timelineDoc)
 	contact := &definition.Contact{Attributes: map[string]any{"plan": "free"}, Subscribed: true}
 	stored, _ := runAt(definition.Compile(d), definition.Cursor{At: start}, start, contact)
@@ -164,6 +166,7 @@ func TestRunResumesFromStoredCursor(t *testing.T) {
 
 // A definition shortened by an update leaves stored cursors past its end: complete.
 func TestRunCursorPastTheEnd(t *testing.T) {
+	t.Parallel()
 	prog := definition.Compile(mustParse(t, `{"steps":[{"type":"email","templateId":"a"}]}`))
 	c := definition.Cursor{PC: 7, At: start}
 	if !prog.Done(c) {
@@ -175,6 +178,7 @@ func TestRunCursorPastTheEnd(t *testing.T) {
 }
 
 func TestRunBranches(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		doc     string
@@ -233,6 +237,7 @@ func TestRunBranches(t *testing.T) {
 // TestRunEventConditions reaches a condition on an event seven days after enrolment; the
 // window of "within" ends at that moment, and later events have not happened yet.
 func TestRunEventConditions(t *testing.T) {
+	t.Parallel()
 	reached := start.Add(7 * day)
 	tests := []struct {
 		name   string
@@ -288,6 +293,7 @@ func TestRunEventConditions(t *testing.T) {
 }
 
 func TestRuleEval(t *testing.T) {
+	t.Parallel()
 	contact := &definition.Contact{
 		Attributes: map[string]any{
 			"plan":    "pro",
@@ -416,6 +422,7 @@ func TestRuleEval(t *testing.T) {
 
 // A contact with no attributes at all: every comparison is false except ne.
 func TestRuleEvalWithoutAttributes(t *testing.T) {
+	t.Parallel()
 	contact := &definition.Contact{}
 	for _, op := range definition.AttributeOps {
 		rule := `{"attribute":"a","op":"` + op + `","value":1}`
@@ -440,6 +447,7 @@ const dryRunDoc = `{"steps":[
 ]}`
 
 func TestDryRun(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		contact definition.Contact
@@ -510,6 +518,7 @@ func TestDryRun(t *testing.T) {
 
 // The longest possible definition still fits the virtual clock of a dry run.
 func TestDryRunLongestWaits(t *testing.T) {
+	t.Parallel()
 	steps := strings.TrimSuffix(strings.Repeat(`{"type":"delay","duration":"521w"},`, definition.MaxSteps), ",")
 	visits := definition.Compile(mustParse(t, `{"steps":[`+steps+`]}`)).DryRun(start, &definition.Contact{})
 	if len(visits) != definition.MaxSteps {

@@ -8,6 +8,7 @@ import (
 )
 
 func TestParseContractExample(t *testing.T) {
+	t.Parallel()
 	d := mustParse(t, readTestdata(t, "contract_example.json"))
 
 	if len(d.Steps) != 3 {
@@ -45,6 +46,7 @@ func TestParseContractExample(t *testing.T) {
 }
 
 func TestParseFillsDefaults(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		short string
@@ -110,6 +112,7 @@ func TestParseFillsDefaults(t *testing.T) {
 // TestParseReportsEveryProblemAtOnce puts four unrelated mistakes in one document: all four
 // come back, in document order, each at its exact path.
 func TestParseReportsEveryProblemAtOnce(t *testing.T) {
+	t.Parallel()
 	doc := `{"steps": [
 	  {"type": "condition", "if": {"attribute": "plan", "op": "exists"},
 	   "then": [{"type": "email", "templateId": "a"}, {"type": "delay", "duration": "2 days"}]},
@@ -128,6 +131,7 @@ func TestParseReportsEveryProblemAtOnce(t *testing.T) {
 }
 
 func TestParseProblems(t *testing.T) {
+	t.Parallel()
 	email := func(fields string) string { return `{"steps":[{"type":"email",` + fields + `}]}` }
 	delay := func(d string) string { return `{"steps":[{"type":"delay","duration":` + d + `}]}` }
 	tests := []struct {
@@ -243,6 +247,7 @@ func TestParseProblems(t *testing.T) {
 }
 
 func TestParseAcceptsEveryOperator(t *testing.T) {
+	t.Parallel()
 	for _, op := range definition.AttributeOps {
 		rule := `{"attribute":"a","op":"` + op + `","value":1}`
 		if op == definition.OpExists {
@@ -269,6 +274,7 @@ func TestParseAcceptsEveryOperator(t *testing.T) {
 }
 
 func TestParseNotJSON(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		doc  string
@@ -304,10 +310,12 @@ func TestParseNotJSON(t *testing.T) {
 }
 
 func TestParseTrailingWhitespaceIsFine(t *testing.T) {
+	t.Parallel()
 	mustParse(t, " \n\t{\"steps\":[{\"type\":\"delay\",\"duration\":\"1d\"}]}\r\n\t ")
 }
 
 func TestParseSizeLimit(t *testing.T) {
+	t.Parallel()
 	doc := `{"steps":[{"type":"delay","duration":"1d"}]}`
 	atLimit := doc + strings.Repeat(" ", definition.MaxBytes-len(doc))
 	mustParse(t, atLimit)
@@ -341,6 +349,7 @@ func nestedRules(form string, n int) string {
 }
 
 func TestParseDepthLimit(t *testing.T) {
+	t.Parallel()
 	t.Run("32 nested conditions", func(t *testing.T) {
 		d := mustParse(t, nestedConditions(definition.MaxDepth))
 		var deepest string
@@ -377,6 +386,7 @@ func TestParseDepthLimit(t *testing.T) {
 }
 
 func TestParseStepLimit(t *testing.T) {
+	t.Parallel()
 	steps := func(top, nested int) string {
 		var parts []string
 		for range top {
@@ -402,6 +412,7 @@ func TestParseStepLimit(t *testing.T) {
 }
 
 func TestValidationErrorText(t *testing.T) {
+	t.Parallel()
 	_, err := definition.ParseString(`{"steps":[{"type":"email"},{"type":"delay"}]}`)
 	if err == nil {
 		t.Fatal("want an error")

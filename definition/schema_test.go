@@ -19,6 +19,7 @@ var schemaPath = filepath.Join("..", "docs", "schemas", definition.SchemaFile)
 // TestSchemaFileIsCurrent checks that the published schema is JSONSchema's output;
 // scripts/generate-docs.sh rewrites it with -update.
 func TestSchemaFileIsCurrent(t *testing.T) {
+	t.Parallel()
 	want := definition.JSONSchema()
 	got, err := os.ReadFile(schemaPath)
 	if err == nil && bytes.Equal(got, want) {
@@ -65,6 +66,7 @@ func validate(t *testing.T, sch *jsonschema.Schema, doc string) error {
 // TestSchemaAcceptsWhatParseAccepts runs valid definitions, every step type and rule form
 // among them, through the schema.
 func TestSchemaAcceptsWhatParseAccepts(t *testing.T) {
+	t.Parallel()
 	sch := compileSchema(t)
 	example, err := os.ReadFile(filepath.Join("testdata", "contract_example.json"))
 	if err != nil {
@@ -93,6 +95,7 @@ func TestSchemaAcceptsWhatParseAccepts(t *testing.T) {
 // TestSchemaRefusesBrokenDefinitions checks that the schema refuses what Parse refuses, at the
 // place Parse names.
 func TestSchemaRefusesBrokenDefinitions(t *testing.T) {
+	t.Parallel()
 	sch := compileSchema(t)
 	for _, tc := range []struct {
 		name, doc string

@@ -88,6 +88,7 @@ const routingDoc = `{"steps":[
 ]}`
 
 func TestSimulateBranchesAndDelays(t *testing.T) {
+	t.Parallel()
 	runSimulationCases(t, []simulationCase{
 		{
 			name: "pro takes then",
@@ -157,6 +158,7 @@ func eventDoc(within string) string {
 }
 
 func TestSimulatePerformed(t *testing.T) {
+	t.Parallel()
 	demoAt := func(offsets ...time.Duration) []definition.SimulationEvent {
 		var events []definition.SimulationEvent
 		for _, o := range offsets {
@@ -206,6 +208,7 @@ func TestSimulatePerformed(t *testing.T) {
 
 // The same event counts for a condition reached after it and not for one reached before.
 func TestSimulateEventBetweenConditions(t *testing.T) {
+	t.Parallel()
 	doc := `{"steps":[
 	  {"type":"condition","if":{"event":"bought","op":"performed"},"then":[{"type":"email","templateId":"thanks_early"}]},
 	  {"type":"delay","duration":"2d"},
@@ -235,6 +238,7 @@ func ruleDoc(rule string) string {
 // These pin what the DSL reference says of missing attributes, comparisons across types and
 // contains.
 func TestSimulateAttributeRules(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		rule  string
@@ -283,6 +287,7 @@ func TestSimulateAttributeRules(t *testing.T) {
 }
 
 func TestSimulateUntil(t *testing.T) {
+	t.Parallel()
 	doc := `{"steps":[{"type":"email","templateId":"welcome"},{"type":"delay","duration":"2d"},{"type":"email","templateId":"tips","delay":"1h"},{"type":"delay","duration":"1w"}]}`
 	subscribed := func(until time.Duration) definition.SimulationInput {
 		return definition.SimulationInput{Subscribed: true, Until: until}
@@ -341,6 +346,7 @@ func TestSimulateUntil(t *testing.T) {
 }
 
 func TestParseOffset(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in      string
 		want    time.Duration
@@ -382,6 +388,7 @@ func TestParseOffset(t *testing.T) {
 }
 
 func TestFormatOffset(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   time.Duration
 		want string

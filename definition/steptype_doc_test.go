@@ -22,6 +22,7 @@ const stepTypesHeader = "| Step | What it does | Fields |\n|---|---|---|\n"
 // types says what the step table says; go test ./definition -run
 // TestResourceDocListsEveryStepType -update rewrites it.
 func TestResourceDocListsEveryStepType(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile(resourceDocPath)
 	if err != nil {
 		t.Fatal(err)

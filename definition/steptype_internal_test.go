@@ -8,6 +8,7 @@ import (
 
 // TestStepSpecCheck shows that an entry of the step table that is not whole stops the module.
 func TestStepSpecCheck(t *testing.T) {
+	t.Parallel()
 	text := func(s *Step) *string { return &s.TemplateID }
 	whole := func() stepSpec {
 		return stepSpec{typ: "sms", doc: "sends a text", compile: compileEmail, fields: []Field{

@@ -12,6 +12,7 @@ import (
 )
 
 func TestStepTable(t *testing.T) {
+	t.Parallel()
 	type field struct {
 		name     string
 		kind     definition.FieldKind
@@ -51,6 +52,7 @@ func TestStepTable(t *testing.T) {
 }
 
 func TestUnknownStepType(t *testing.T) {
+	t.Parallel()
 	sms := definition.StepType("sms")
 	if sms.Known() || sms.Fields() != nil || sms.Doc() != "" {
 		t.Errorf("an unknown type: known %t, fields %v, doc %q", sms.Known(), sms.Fields(), sms.Doc())
@@ -79,6 +81,7 @@ func TestUnknownStepType(t *testing.T) {
 }
 
 func TestFieldAccessors(t *testing.T) {
+	t.Parallel()
 	fields := definition.StepEmail.Fields()
 	template, delay := &fields[0], &fields[1]
 	var s definition.Step
@@ -111,6 +114,7 @@ func TestFieldAccessors(t *testing.T) {
 }
 
 func TestDidYouMean(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"emial", `; did you mean "email"?`},
 		{"sms", ""},
@@ -123,6 +127,7 @@ func TestDidYouMean(t *testing.T) {
 }
 
 func TestRuleMembers(t *testing.T) {
+	t.Parallel()
 	a := definition.Rule{Attribute: "a", Op: definition.OpExists}
 	tests := []struct {
 		rule definition.Rule

@@ -9,6 +9,7 @@ import (
 )
 
 func TestCheckStrictJSON(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		text string
@@ -65,6 +66,7 @@ func TestCheckStrictJSON(t *testing.T) {
 }
 
 func TestCheckStrictJSONBounds(t *testing.T) {
+	t.Parallel()
 	many := "{" + strings.Repeat(`"a": 1, `, 200) + `"a": 1}`
 	if got := definition.CheckStrictJSON([]byte(many)); len(got) != 50 {
 		t.Errorf("%d problems for 200 repeated keys, want the first 50", len(got))
@@ -83,6 +85,7 @@ func TestCheckStrictJSONBounds(t *testing.T) {
 }
 
 func TestParseRefusesWhatTheDecoderWouldChange(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		doc  string

@@ -7,6 +7,7 @@ import (
 )
 
 func TestSuggest(t *testing.T) {
+	t.Parallel()
 	stepTypes := []string{string(definition.StepEmail), string(definition.StepDelay), string(definition.StepCondition)}
 	tests := []struct {
 		in         string

@@ -9,6 +9,7 @@ import (
 )
 
 func TestWalkVisitsNestedStepsInDocumentOrder(t *testing.T) {
+	t.Parallel()
 	d := mustParse(t, `{"steps":[
 	  {"type":"email","templateId":"a"},
 	  {"type":"condition","if":{"attribute":"x","op":"exists"},
@@ -42,6 +43,7 @@ func TestWalkVisitsNestedStepsInDocumentOrder(t *testing.T) {
 
 // Walk hands out the steps themselves, so a caller can rewrite them in place.
 func TestWalkStepsAreTheDefinitions(t *testing.T) {
+	t.Parallel()
 	d := mustParse(t, `{"steps":[{"type":"condition","if":{"attribute":"x","op":"exists"},"else":[{"type":"email","templateId":"a"}]}]}`)
 	d.Walk(func(_ string, s *definition.Step) {
 		if s.Type == definition.StepEmail {
@@ -54,6 +56,7 @@ func TestWalkStepsAreTheDefinitions(t *testing.T) {
 }
 
 func TestTemplateRefs(t *testing.T) {
+	t.Parallel()
 	d := mustParse(t, `{"steps":[
 	  {"type":"email","templateId":"tmpl_a"},
 	  {"type":"delay","duration":"1d"},

@@ -107,6 +107,7 @@ var compileCases = []compileCase{
 }
 
 func TestCompile(t *testing.T) {
+	t.Parallel()
 	for _, tc := range compileCases {
 		t.Run(tc.name, func(t *testing.T) {
 			vars := tc.vars
@@ -129,6 +130,7 @@ func TestCompile(t *testing.T) {
 }
 
 func TestCompileIsDeterministic(t *testing.T) {
+	t.Parallel()
 	src := []byte("locals {\n  a = \"x\"\n  b = \"y\"\n  c = \"z\"\n}\ncondition {\n  when = contact.o == { b = 1, a = 2, c = local.c }\n}\nemail { template = \"${local.a}${local.b}\" }")
 	first, diags := Compile(src, Options{})
 	if diags.HasErrors() {

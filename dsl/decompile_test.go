@@ -45,6 +45,7 @@ condition {
 `
 
 func TestDecompile(t *testing.T) {
+	t.Parallel()
 	got, err := DecompileJSON([]byte(contractJSON))
 	if err != nil {
 		t.Fatal(err)
@@ -56,6 +57,7 @@ func TestDecompile(t *testing.T) {
 
 // TestDecompileRules pins the canonical text of each rule form.
 func TestDecompileRules(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ rule, want string }{
 		{`{"attribute":"plan","op":"eq","value":"pro"}`, `contact.plan == "pro"`},
 		{`{"attribute":"age","op":"gte","value":18}`, `contact.age >= 18`},
@@ -86,6 +88,7 @@ func TestDecompileRules(t *testing.T) {
 }
 
 func TestDecompileJSONInvalid(t *testing.T) {
+	t.Parallel()
 	_, err := DecompileJSON([]byte(`{"steps":[{"type":"emial"}]}`))
 	if err == nil || !strings.Contains(err.Error(), `steps[0].type: unknown step type "emial"`) {
 		t.Errorf("want the definition's problem with its path, got %v", err)
@@ -96,6 +99,7 @@ func TestDecompileJSONInvalid(t *testing.T) {
 // and ||, one operand per line, that the text compiles to the same definition and that
 // formatting leaves it as it is.
 func TestDecompileBreaksLongRules(t *testing.T) {
+	t.Parallel()
 	attr := func(name, value string) string {
 		return `{"attribute":"` + name + `","op":"eq","value":"` + value + `"}`
 	}
@@ -184,6 +188,7 @@ func TestDecompileBreaksLongRules(t *testing.T) {
 // TestDecompileLineWidth checks the lines of decompiled examples: one longer than
 // maxLineWidth holds a single comparison, with no && or || it could have been broken at.
 func TestDecompileLineWidth(t *testing.T) {
+	t.Parallel()
 	cases := roundTripCases()
 	docs := map[string]string{"long all chain": cases["long all chain"], "long nested chains": cases["long nested chains"]}
 	files, _ := filepath.Glob("testdata/golden/*.json")

@@ -144,6 +144,7 @@ var diagnosticCases = []diagnosticCase{
 }
 
 func TestDiagnostics(t *testing.T) {
+	t.Parallel()
 	for _, tc := range diagnosticCases {
 		t.Run(tc.name, func(t *testing.T) {
 			vars := tc.vars

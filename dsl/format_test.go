@@ -5,6 +5,7 @@ import (
 )
 
 func TestFormat(t *testing.T) {
+	t.Parallel()
 	src := "# welcome\nemail {\ntemplate=\"tmpl_welcome\"\n    delay =   \"1h\" # later\n}\ncondition {\n  when = contact.plan==\"pro\"\n  then {\n  email { template = \"t\" }\n  }\n}\n"
 	want := "# welcome\nemail {\n  template = \"tmpl_welcome\"\n  delay    = \"1h\" # later\n}\ncondition {\n  when = contact.plan == \"pro\"\n  then {\n    email { template = \"t\" }\n  }\n}\n"
 	got, diags := Format([]byte(src), "f.kraiter.hcl")
@@ -21,6 +22,7 @@ func TestFormat(t *testing.T) {
 }
 
 func TestFormatSyntaxError(t *testing.T) {
+	t.Parallel()
 	got, diags := Format([]byte("email {\n  template = \n}\n"), "f.kraiter.hcl")
 	if got != nil || !diags.HasErrors() {
 		t.Fatalf("want syntax errors and no text, got %q, %v", got, diags)
@@ -32,6 +34,7 @@ func TestFormatSyntaxError(t *testing.T) {
 
 // TestFormatKeepsMeaning checks that formatting never changes what a file compiles to.
 func TestFormatKeepsMeaning(t *testing.T) {
+	t.Parallel()
 	for _, tc := range compileCases {
 		formatted, diags := Format([]byte(tc.src), "f.kraiter.hcl")
 		if diags.HasErrors() {

@@ -19,6 +19,7 @@ var exampleVars = map[string]map[string]string{
 // TestExamples compiles every example under examples/dsl and compares the JSON with the golden
 // files, then checks that the decompiled golden JSON compiles to itself.
 func TestExamples(t *testing.T) {
+	t.Parallel()
 	files, err := filepath.Glob("../examples/dsl/*.kraiter.hcl")
 	if err != nil || len(files) < 4 {
 		t.Fatalf("want the four examples, found %v (%v)", files, err)

@@ -12,6 +12,7 @@ import (
 // TestStepBlocksFollowTheTable checks that the blocks editors are offered are the step table's,
 // and that each block's example compiles.
 func TestStepBlocksFollowTheTable(t *testing.T) {
+	t.Parallel()
 	blocks := dsl.StepBlocks()
 	if len(blocks) != len(definition.StepTypes()) {
 		t.Fatalf("%d step blocks for %d step types", len(blocks), len(definition.StepTypes()))
@@ -37,6 +38,7 @@ func TestStepBlocksFollowTheTable(t *testing.T) {
 // TestFunctionsAreCallable checks that every function offered is one Compile knows where it is
 // offered: value functions in a local, the others in a when expression.
 func TestFunctionsAreCallable(t *testing.T) {
+	t.Parallel()
 	fns := dsl.Functions()
 	if !slices.IsSortedFunc(fns, func(a, b dsl.Function) int { return strings.Compare(a.Name, b.Name) }) {
 		t.Error("the functions are not sorted by name")

@@ -148,6 +148,7 @@ var limitCases = []diagnosticCase{
 // TestLimits checks that each input above fails with its one diagnostic, in less than
 // maxLimitTime and with less than maxLimitAlloc allocated.
 func TestLimits(t *testing.T) {
+	// Not parallel: it measures the time and peak memory of each input.
 	for _, tc := range limitCases {
 		t.Run(tc.name, func(t *testing.T) {
 			src := []byte(tc.src)
@@ -167,6 +168,7 @@ func TestLimits(t *testing.T) {
 
 // TestWithinLimits compiles files near the limits, which must keep working.
 func TestWithinLimits(t *testing.T) {
+	// Not parallel: it measures the time and peak memory of each input.
 	deepWhen := strings.Repeat("contact.a == \"x\" || ", 200) + "exists(contact.b)"
 	tests := []struct {
 		name, src string

@@ -10,6 +10,7 @@ import (
 )
 
 func TestRawLiteral(t *testing.T) {
+	t.Parallel()
 	for src, want := range map[string]string{
 		`"plain"`:         "plain",
 		`""`:              "",

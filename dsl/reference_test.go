@@ -20,6 +20,7 @@ const stepsTableHeader = "| Block | What it does | Attributes and blocks | Compi
 // step table says, one row per step type; go test ./dsl -run TestReferenceListsEveryStepType
 // -update rewrites it.
 func TestReferenceListsEveryStepType(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile(referencePath)
 	if err != nil {
 		t.Fatal(err)

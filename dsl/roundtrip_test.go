@@ -32,6 +32,7 @@ func checkRoundTrip(t testing.TB, def *definition.Definition) {
 
 // TestRoundTripEdgeCases covers the definitions whose DSL form needs care.
 func TestRoundTripEdgeCases(t *testing.T) {
+	t.Parallel()
 	for name, doc := range roundTripCases() {
 		t.Run(name, func(t *testing.T) {
 			def, err := definition.ParseString(doc)
@@ -120,6 +121,7 @@ func roundTripCases() map[string]string {
 
 // TestRoundTripRandom checks the round trip on random valid definitions.
 func TestRoundTripRandom(t *testing.T) {
+	t.Parallel()
 	n := 3000
 	if testing.Short() {
 		n = 300

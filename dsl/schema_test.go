@@ -26,6 +26,7 @@ var schemaExampleVars = map[string]string{"locale": "en"}
 // Schema: each DSL file under examples/, compiled, and each definition written in a
 // Terraform example with jsonencode.
 func TestExamplesMatchSchema(t *testing.T) {
+	t.Parallel()
 	sch := publishedSchema(t)
 	var dslFiles, tfFiles []string
 	err := filepath.WalkDir(filepath.Join("..", "examples"), func(path string, d fs.DirEntry, err error) error {
@@ -77,6 +78,7 @@ func TestExamplesMatchSchema(t *testing.T) {
 // TestSchemaRefusesBrokenExamples breaks a compiled example in the ways people do and checks
 // that the schema refuses each.
 func TestSchemaRefusesBrokenExamples(t *testing.T) {
+	t.Parallel()
 	sch := publishedSchema(t)
 	src, err := os.ReadFile(filepath.Join("..", "examples", "dsl", "onboarding.kraiter.hcl"))
 	if err != nil {

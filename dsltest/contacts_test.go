@@ -12,6 +12,7 @@ import (
 )
 
 func TestParseContacts(t *testing.T) {
+	t.Parallel()
 	src := `
 contact "pro team in DE" {
   attributes = { plan = "pro", country = "DE", seats = 12, tags = ["beta"], vip = true, gone = null }
@@ -58,6 +59,7 @@ contact "exact" {
 }
 
 func TestParseContactsErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		src  string

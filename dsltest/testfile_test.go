@@ -16,6 +16,7 @@ import (
 )
 
 func TestRunTestFilePassing(t *testing.T) {
+	t.Parallel()
 	results, diags := RunFile("testdata/tests/passing.kraiter.test.hcl")
 	if len(diags) > 0 {
 		t.Fatalf("diagnostics: %v", diags)
@@ -44,6 +45,7 @@ func TestRunTestFilePassing(t *testing.T) {
 
 // Each failure names the line and column of the expectation and says what differed.
 func TestRunTestFileFailures(t *testing.T) {
+	t.Parallel()
 	results, diags := RunFile("testdata/tests/failing.kraiter.test.hcl")
 	if len(diags) > 0 {
 		t.Fatalf("diagnostics: %v", diags)
@@ -85,6 +87,7 @@ func TestRunTestFileFailures(t *testing.T) {
 }
 
 func TestRunTestFileTimeline(t *testing.T) {
+	t.Parallel()
 	results, _ := RunFile("testdata/tests/failing.kraiter.test.hcl")
 	if len(results) < 2 {
 		t.Fatalf("got %d results", len(results))
@@ -105,6 +108,7 @@ func TestRunTestFileTimeline(t *testing.T) {
 // TestTestFileValues checks what a test file's values become: contact values keep their JSON
 // types, file-level vars are merged under a test's own, and events and times are read.
 func TestTestFileValues(t *testing.T) {
+	t.Parallel()
 	src := `sequence = "a.kraiter.hcl"
 vars = { locale = "en", region = "eu" }
 
@@ -161,6 +165,7 @@ test "defaults" {
 }
 
 func TestParseTestFileDiagnostics(t *testing.T) {
+	t.Parallel()
 	const head = "sequence = \"s.kraiter.hcl\"\n"
 	tests := []struct {
 		name      string
@@ -224,6 +229,7 @@ func TestParseTestFileDiagnostics(t *testing.T) {
 // A sequence that cannot be read or compiled is a diagnostic, reported once, at the source
 // of the problem; the tests that use it have no result, the others run.
 func TestRunTestFileSequenceProblems(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := func(name, content string) string {
 		path := filepath.Join(dir, name)
@@ -282,6 +288,7 @@ test "good" {
 // contains, with the rules written in the DSL as the reference writes them. The condition is
 // reached three days after the enrolment.
 func TestDocumentedRuleSemantics(t *testing.T) {
+	t.Parallel()
 	demo := func(after time.Duration) []definition.SimulationEvent {
 		return []definition.SimulationEvent{{Name: "demo_booked", After: after}}
 	}

@@ -88,6 +88,7 @@ output "json" {
 }
 
 func TestCompileSequenceFunctionRun(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	noVars := types.MapValueMust(types.StringType, map[string]attr.Value{})
 	tests := []struct {

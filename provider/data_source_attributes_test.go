@@ -27,6 +27,7 @@ func countingSeq(n int, err error, asked *int) iter.Seq2[int, error] {
 }
 
 func TestCollect(t *testing.T) {
+	t.Parallel()
 	double := func(i *int) int { return 2 * *i }
 	failure := errors.New("page 2 failed")
 	tests := []struct {
@@ -63,6 +64,7 @@ func TestCollect(t *testing.T) {
 }
 
 func TestPageSize(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		limit types.Int64
 		want  int

@@ -12,6 +12,7 @@ import (
 // TestDataSourceSchemas_documented checks that every data source's schema is valid and that
 // it and each of its attributes, nested ones included, has a description for the docs.
 func TestDataSourceSchemas_documented(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	for _, newDS := range (&kraiterProvider{}).DataSources(ctx) {
 		ds := newDS()
@@ -50,6 +51,7 @@ func checkDocumented(t *testing.T, prefix string, attrs map[string]schema.Attrib
 }
 
 func TestCompileSequenceFunction_documented(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	var resp function.DefinitionResponse
 	newCompileSequenceFunction().Definition(ctx, function.DefinitionRequest{}, &resp)

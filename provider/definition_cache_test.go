@@ -9,6 +9,7 @@ import (
 )
 
 func TestDefinitionCache(t *testing.T) {
+	t.Parallel()
 	c := &definitionCache{entries: map[string]parsedDefinition{}}
 	spaced := `{ "steps": [ {"type": "delay", "duration": "2d"} ] }`
 	for range 2 {
@@ -29,6 +30,7 @@ func TestDefinitionCache(t *testing.T) {
 }
 
 func TestDefinitionCacheIsBounded(t *testing.T) {
+	t.Parallel()
 	c := &definitionCache{entries: map[string]parsedDefinition{}}
 	big := `{"steps":[{"type":"email","templateId":"` + strings.Repeat("t", 200<<10) + `"}]}`
 	for i := range maxCachedDefinitionBytes/(400<<10) + 10 {

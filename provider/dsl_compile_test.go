@@ -9,6 +9,7 @@ import (
 )
 
 func TestDSLVars(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	tests := []struct {
 		name        string

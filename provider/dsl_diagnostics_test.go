@@ -13,6 +13,7 @@ func dslRangeAt(file string, line, col int) *hcl.Range {
 }
 
 func TestDSLPosition(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		d    *hcl.Diagnostic
@@ -32,6 +33,7 @@ func TestDSLPosition(t *testing.T) {
 }
 
 func TestAddDSLDiagnostics(t *testing.T) {
+	t.Parallel()
 	dslDiags := hcl.Diagnostics{
 		{Severity: hcl.DiagError, Summary: "Unsupported block type", Detail: `Blocks of type "sms" are not expected here.`, Subject: dslRangeAt("s.hcl", 5, 1)},
 		{Severity: hcl.DiagWarning, Summary: "Long delay", Detail: "A delay of 52w is unusual.", Subject: dslRangeAt("s.hcl", 9, 14)},
@@ -51,6 +53,7 @@ func TestAddDSLDiagnostics(t *testing.T) {
 }
 
 func TestDSLErrorText(t *testing.T) {
+	t.Parallel()
 	dslDiags := hcl.Diagnostics{
 		{Severity: hcl.DiagError, Summary: "Unknown variable", Detail: `There is no variable named "locale".`, Subject: dslRangeAt("", 2, 30)},
 		{Severity: hcl.DiagWarning, Summary: "Ignored", Detail: "Warnings are left out."},

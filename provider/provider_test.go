@@ -120,6 +120,7 @@ data "kraiter_sequence_status" "any" {
 // TestProvider_masksAPIKeyInLogs configures the provider with a log sink and makes an API call:
 // the key must appear in no log line, though lines that carry it are written.
 func TestProvider_masksAPIKeyInLogs(t *testing.T) {
+	t.Parallel()
 	const secret = "kr_live_very-secret-key"
 	inst := localservertest.Start(t)
 	var logs bytes.Buffer

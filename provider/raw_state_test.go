@@ -18,6 +18,7 @@ import (
 // TestUnchangedSince checks the read fast path against what fromAPI would write: whenever
 // fromAPI would change the state, unchangedSince must say so.
 func TestUnchangedSince(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	created := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	seq := func(change func(*client.Sequence)) *client.Sequence {

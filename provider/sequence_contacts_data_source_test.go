@@ -83,6 +83,7 @@ func TestAccSequenceContactsDataSource_notFound(t *testing.T) {
 }
 
 func TestAttributeStrings(t *testing.T) {
+	t.Parallel()
 	got := attributeStrings(map[string]any{
 		"plan":   "pro",
 		"empty":  "",

@@ -182,6 +182,7 @@ data "kraiter_sequence_definition" "test" {
 }
 
 func TestCompileDefinitionConfig(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	known := types.StringValue(onboardingDSL)
 	varsOf := func(elems map[string]attr.Value) types.Map {

@@ -102,6 +102,7 @@ func readsIDs(from, to int) []string {
 }
 
 func TestSequenceReadsFewReadsListNothing(t *testing.T) {
+	t.Parallel()
 	e := newReadsEnv(t, 300)
 	e.readAll(t, readsIDs(0, snapshotThreshold-1), 10)
 	if lists, gets := e.lists.Load(), e.gets.Load(); lists != 0 || gets != snapshotThreshold-1 {
@@ -110,6 +111,7 @@ func TestSequenceReadsFewReadsListNothing(t *testing.T) {
 }
 
 func TestSequenceReadsManyReadsComeFromTheListing(t *testing.T) {
+	t.Parallel()
 	e := newReadsEnv(t, 1000)
 	e.readAll(t, readsIDs(0, 1000), 10)
 	lists, gets := e.lists.Load(), e.gets.Load()
@@ -134,6 +136,7 @@ func (e *readsEnv) ended(t *testing.T) {
 // A small state in a large account reads few pages: the reads pay for one page per
 // readsPerPage reads.
 func TestSequenceReadsSmallStateInALargeAccountReadsFewPages(t *testing.T) {
+	t.Parallel()
 	e := newReadsEnv(t, 2000)
 	// The managed sequences are at the end of the account's listing order.
 	const reads = 40
@@ -148,6 +151,7 @@ func TestSequenceReadsSmallStateInALargeAccountReadsFewPages(t *testing.T) {
 
 // A listing whose pages answer no read stops, however many reads come.
 func TestSequenceReadsUselessListingStops(t *testing.T) {
+	t.Parallel()
 	e := newReadsEnv(t, 3000)
 	e.readAll(t, readsIDs(2800, 3000), 10)
 	if lists := e.lists.Load(); lists > uselessPages {
@@ -158,6 +162,7 @@ func TestSequenceReadsUselessListingStops(t *testing.T) {
 // Reads that come before the pages of their sequences still make the listing worth
 // reading: it is judged on the sequences read, whether they came before or after.
 func TestSequenceReadsSlowListingOfTheStateGoesOn(t *testing.T) {
+	t.Parallel()
 	e := newReadsEnv(t, 1000)
 	e.listingDelay = 200 * time.Millisecond
 	e.readAll(t, readsIDs(0, 1000), 10)
@@ -170,6 +175,7 @@ func TestSequenceReadsSlowListingOfTheStateGoesOn(t *testing.T) {
 // Missing from the listing is not gone: the sequence is asked for on its own, and only its
 // own NOT_FOUND says it does not exist.
 func TestSequenceReadsMissFromTheListingAsksTheSequence(t *testing.T) {
+	t.Parallel()
 	e := newReadsEnv(t, 50)
 	e.readAll(t, readsIDs(0, 50), 10)
 	if _, err := e.reads.get(context.Background(), "seq_gone"); !errors.Is(err, client.ErrNotFound) {
@@ -184,6 +190,7 @@ func TestSequenceReadsMissFromTheListingAsksTheSequence(t *testing.T) {
 
 // An entry is used once, and never after this process wrote the sequence.
 func TestSequenceReadsNeverUseAnEntryAfterAWrite(t *testing.T) {
+	t.Parallel()
 	e := newReadsEnv(t, 100)
 	e.readAll(t, readsIDs(0, 40), 10)
 	e.ended(t)
@@ -209,6 +216,7 @@ func TestSequenceReadsNeverUseAnEntryAfterAWrite(t *testing.T) {
 
 // A write before the listing began keeps that sequence out of it too.
 func TestSequenceReadsWriteBeforeTheListing(t *testing.T) {
+	t.Parallel()
 	e := newReadsEnv(t, 100)
 	e.reads.wrote(readsID(90))
 	e.readAll(t, readsIDs(0, 30), 10)
@@ -220,6 +228,7 @@ func TestSequenceReadsWriteBeforeTheListing(t *testing.T) {
 
 // Past its memory bound the listing stops, and the reads it did not answer go one by one.
 func TestSequenceReadsMemoryBound(t *testing.T) {
+	t.Parallel()
 	e := newReadsEnv(t, 400)
 	e.reads.maxBytes = 50 * sequenceSize(&client.Sequence{ID: readsID(0), Name: "Sequence 100", Definition: readsDef, Status: "active"})
 	e.readAll(t, readsIDs(0, 400), 10)
@@ -234,6 +243,7 @@ func TestSequenceReadsMemoryBound(t *testing.T) {
 
 // A listing that fails, or lists a sequence twice, answers nothing it is unsure of.
 func TestSequenceReadsDistrustAFailedOrDoubledListing(t *testing.T) {
+	t.Parallel()
 	seq := func(id, name string) string {
 		return fmt.Sprintf(`{"id":%q,"name":%q,"definition":%q,"triggers":[],"status":"active","createdAt":"2026-01-02T03:04:05Z","updatedAt":"2026-01-02T03:04:05Z"}`, id, name, readsDef)
 	}
@@ -279,6 +289,7 @@ func TestSequenceReadsDistrustAFailedOrDoubledListing(t *testing.T) {
 
 // A read never waits for the listing.
 func TestSequenceReadsNeverWaitForTheListing(t *testing.T) {
+	// Not parallel: it bounds how long a read takes.
 	e := newReadsEnv(t, 10)
 	e.listingDelay = time.Second
 	e.reads.threshold = 1

@@ -612,6 +612,7 @@ resource "kraiter_sequence" "test" {
 // TestSequenceResource_deleteOfDeletedSucceeds runs Delete for a sequence that is already
 // gone (Terraform would do so with -refresh=false): it must succeed.
 func TestSequenceResource_deleteOfDeletedSucceeds(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	inst := localservertest.Start(t)
 	c := apiClient(t, inst)

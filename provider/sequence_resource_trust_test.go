@@ -205,6 +205,7 @@ func liarServer(t *testing.T) *httptest.Server {
 // TestSequenceResource_notFoundNeedsProof: a server that says NOT_FOUND in the API's words
 // but cannot prove it is the API makes neither Read drop the state nor Delete succeed.
 func TestSequenceResource_notFoundNeedsProof(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	c, err := client.New(client.Config{BaseURL: liarServer(t).URL, APIKey: "k", MaxRetries: -1})
 	if err != nil {
@@ -232,6 +233,7 @@ func TestSequenceResource_notFoundNeedsProof(t *testing.T) {
 // TestSequenceResource_notFoundWithProofDropsState: against the real API shape, a sequence
 // deleted outside Terraform is forgotten.
 func TestSequenceResource_notFoundWithProofDropsState(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	inst := localservertest.Start(t)
 	c := apiClient(t, inst)

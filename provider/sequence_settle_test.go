@@ -69,6 +69,7 @@ func settleClient(t *testing.T, url string) *client.Client {
 // A create cut short by its context (an interrupt, its timeout) is settled on a context of
 // its own: the sequence it made is kept, with a warning.
 func TestSequenceResource_interruptedCreateIsSettled(t *testing.T) {
+	t.Parallel()
 	inst := startServer(t)
 	inst.SetFaults(t, localservertest.Faults{AnswerLatencyMs: 300})
 	r := &sequenceResource{data: newProviderData(settleClient(t, inst.URL))}
@@ -104,6 +105,7 @@ func answerJSON(w http.ResponseWriter, status int, body string) {
 // Every create attempt fails with a server error while another party creates the id with
 // other content: that sequence is not taken over.
 func TestSequenceResource_failedCreateTakesNothingOver(t *testing.T) {
+	t.Parallel()
 	inst := startServer(t)
 	inst.CreateSequence(t, "seq_theirs", "Someone else's", canonicalOnboarding)
 	proxy := proxyTo(t, inst.URL)
@@ -127,6 +129,7 @@ func TestSequenceResource_failedCreateTakesNothingOver(t *testing.T) {
 // A create whose outcome stays unknown (the question fails too) keeps the sequence in state,
 // tainted by the error, rather than forget it.
 func TestSequenceResource_unsettledCreateIsKept(t *testing.T) {
+	t.Parallel()
 	srv := scriptedServer(t, func(w http.ResponseWriter, r *http.Request) bool {
 		answerJSON(w, http.StatusServiceUnavailable, `{"error":{"code":"INTERNAL","message":"down"}}`)
 		return true
@@ -146,6 +149,7 @@ func TestSequenceResource_unsettledCreateIsKept(t *testing.T) {
 // A delete answered 503, then NOT_FOUND in the API's words, by a server that cannot prove it
 // is the API (no listing route): not done, and the sequence stays in state.
 func TestSequenceResource_deleteAfterAServerErrorNeedsProof(t *testing.T) {
+	t.Parallel()
 	var deletes atomic.Int32
 	srv := scriptedServer(t, func(w http.ResponseWriter, r *http.Request) bool {
 		switch {
@@ -193,6 +197,7 @@ func proxyTo(t *testing.T, target string) http.Handler {
 
 // What a server says reaches Terraform's output without the key, even when it echoes it.
 func TestSequenceResource_serverTextNeverCarriesTheKey(t *testing.T) {
+	t.Parallel()
 	srv := scriptedServer(t, func(w http.ResponseWriter, r *http.Request) bool {
 		answerJSON(w, http.StatusBadRequest, `{"error":{"code":"VALIDATION_ERROR","message":"cannot read `+r.Header.Get("Authorization")+`"}}`)
 		return true

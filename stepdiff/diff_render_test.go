@@ -15,6 +15,7 @@ func reviewedChange(t *testing.T) *StepDiff {
 }
 
 func TestDiffText(t *testing.T) {
+	t.Parallel()
 	d := reviewedChange(t)
 	want := `+ steps[1]  condition when contact.country == "DE"
 > steps[1].then[0]  email tips (was steps[1])
@@ -41,6 +42,7 @@ func TestDiffText(t *testing.T) {
 }
 
 func TestDiffTextChangedStepThatMoved(t *testing.T) {
+	t.Parallel()
 	d := Diff(mustDefinition(t, lines(mail("a"), mail("b"))), mustDefinition(t, lines(wait("1d"), mail("a"), mail("c"))))
 	want := "+ steps[0]  delay 1d\n~ steps[2].templateId  b  ->  c (was steps[1])\n"
 	if got := d.Text(false); got != want {
@@ -49,6 +51,7 @@ func TestDiffTextChangedStepThatMoved(t *testing.T) {
 }
 
 func TestDiffMarkdown(t *testing.T) {
+	t.Parallel()
 	got := reviewedChange(t).Markdown("main/seq.kraiter.hcl", "pr/seq.kraiter.hcl")
 	want := "**Changes in meaning:** 1 added, 1 changed, 1 moved, 1 removed.\n\n" +
 		"```diff\n" +
@@ -78,6 +81,7 @@ func TestDiffMarkdown(t *testing.T) {
 }
 
 func TestDiffMarkdownFence(t *testing.T) {
+	t.Parallel()
 	got := Diff(mustDefinition(t, mail("a")), mustDefinition(t, mail("a```b"))).Markdown("old", "new")
 	if !strings.Contains(got, "\n````diff\n") || !strings.Contains(got, "\n````\n") {
 		t.Errorf("a diff holding ``` needs a longer fence:\n%s", got)

@@ -50,6 +50,7 @@ func mustDefinition(t *testing.T, src string) *definition.Definition {
 }
 
 func TestDiff(t *testing.T) {
+	t.Parallel()
 	const seats = `exists(contact.company) && contact.seats >= 5`
 	tests := []struct {
 		name     string
@@ -258,6 +259,7 @@ func TestDiff(t *testing.T) {
 // TestDiffExamples checks, on every pair of examples, that Diff says equal exactly when the
 // definitions mean the same, and that nothing but a change is reported.
 func TestDiffExamples(t *testing.T) {
+	t.Parallel()
 	defs := compileExamples(t)
 	for oldName, oldDef := range defs {
 		for newName, newDef := range defs {
@@ -282,6 +284,7 @@ func compactJSON(t *testing.T, v any) string {
 }
 
 func TestDiffJSON(t *testing.T) {
+	t.Parallel()
 	d := Diff(
 		mustDefinition(t, lines(mail("a"), branch(`contact.seats >= 5`, mail("b")), mail("old"))),
 		mustDefinition(t, lines(wait("1d"), branch(`contact.seats >= 10`, mail("b"), mail("a")))))
@@ -300,6 +303,7 @@ func TestDiffJSON(t *testing.T) {
 }
 
 func TestDiffUnknownStepType(t *testing.T) {
+	t.Parallel()
 	defer func() {
 		if r := fmt.Sprint(recover()); !strings.Contains(r, `unknown step type "sms"`) {
 			t.Errorf("panic %q, want one naming the unknown step type", r)

@@ -45,6 +45,7 @@ func compileExamples(t *testing.T) map[string]*definition.Definition {
 // TestExampleGraphs compares the graph of every example with its golden file; go test
 // ./stepdiff -run TestExampleGraphs -update rewrites them.
 func TestExampleGraphs(t *testing.T) {
+	t.Parallel()
 	for name, def := range compileExamples(t) {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join("testdata", "golden", name+".mmd")

@@ -10,6 +10,7 @@ import (
 )
 
 func TestGraph(t *testing.T) {
+	t.Parallel()
 	def, err := definition.ParseString(`{"steps":[
 		{"type":"email","templateId":"tmpl_\"welcome\" <b>#1</b>"},
 		{"type":"condition","if":{"any":[{"attribute":"first name","op":"eq","value":"Ada"},{"not":{"event":"bought","op":"performed","within":"7d"}}]},
@@ -43,6 +44,7 @@ func TestGraph(t *testing.T) {
 }
 
 func TestGraphNodeIDs(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		src  string
@@ -75,6 +77,7 @@ func TestGraphNodeIDs(t *testing.T) {
 // TestGraphStableAfterInsert proves that inserting one step changes a handful of lines of the
 // graph (its node, the edge it cuts and its two new edges), wherever it goes.
 func TestGraphStableAfterInsert(t *testing.T) {
+	t.Parallel()
 	example := compileExamples(t)["plan-routing"].Canonical()
 	inserted := `{"type":"email","templateId":"tmpl_inserted"},`
 	tests := []struct {
@@ -111,6 +114,7 @@ func TestGraphStableAfterInsert(t *testing.T) {
 }
 
 func TestGraphDiff(t *testing.T) {
+	t.Parallel()
 	oldDef := mustDefinition(t, lines(mail("welcome"), mail("tips"), branch(`contact.seats >= 5`, mail("sales")), mail("old")))
 	newDef := mustDefinition(t, lines(mail("welcome"), branch(`contact.country == "DE"`, mail("tips")), branch(`contact.seats >= 10`, mail("sales")), wait("3d")))
 	want := `flowchart TD
@@ -152,6 +156,7 @@ func TestGraphDiff(t *testing.T) {
 }
 
 func TestGraphDiffRemovedRepeat(t *testing.T) {
+	t.Parallel()
 	got := GraphDiff(mustDefinition(t, lines(wait("1d"), mail("a"), wait("1d"))), mustDefinition(t, lines(wait("1d"), mail("a"))))
 	if !strings.Contains(got, "    wait_1d_2([\"Wait 1d\"])\n") || !strings.Contains(got, "  class wait_1d_2 removed\n") {
 		t.Errorf("a removed step whose id is taken gets a numbered one:\n%s", got)

@@ -9,6 +9,7 @@ import (
 )
 
 func TestTimelineOfAStepNotInTheDefinition(t *testing.T) {
+	t.Parallel()
 	sent := true
 	def := &definition.Definition{Steps: []definition.Step{{Type: definition.StepEmail, TemplateID: "a"}}}
 	res := definition.SimulationResult{Steps: []definition.SimulationStep{

@@ -54,6 +54,7 @@ func shapeOf(s *tfprotov6.Schema) []string {
 }
 
 func TestFloorSequenceHasKraiterSequencesSchema(t *testing.T) {
+	t.Parallel()
 	kraiter := schemas(t, providerserver.NewProtocol6WithError(provider.New("test")()))["kraiter_sequence"]
 	floorSchemas := schemas(t, providerserver.NewProtocol6WithError(floor.New()))
 	if kraiter == nil {
@@ -67,6 +68,7 @@ func TestFloorSequenceHasKraiterSequencesSchema(t *testing.T) {
 }
 
 func TestVariantsLackExactlyTheirPart(t *testing.T) {
+	t.Parallel()
 	floorSchemas := schemas(t, providerserver.NewProtocol6WithError(floor.New()))
 	full := shapeOf(floorSchemas["floor_sequence"])
 	tests := []struct {
@@ -100,6 +102,7 @@ func TestVariantsLackExactlyTheirPart(t *testing.T) {
 // TestCreateFillsTheComputedAttributes applies a create through the protocol, as the CLI
 // does, and checks what each resource type stores.
 func TestCreateFillsTheComputedAttributes(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	server, err := providerserver.NewProtocol6WithError(floor.New())()
 	if err != nil {

@@ -19,6 +19,7 @@ ok  	github.com/kraiter/terraform-provider-kraiter/dsl	2.320s
 `
 
 func TestParseTakesMediansOfEveryRun(t *testing.T) {
+	t.Parallel()
 	rs, err := parse(strings.NewReader(sample))
 	if err != nil {
 		t.Fatal(err)
@@ -43,6 +44,7 @@ func TestParseTakesMediansOfEveryRun(t *testing.T) {
 }
 
 func TestParseRefusesAFigureThatIsNotANumber(t *testing.T) {
+	t.Parallel()
 	if _, err := parse(strings.NewReader("BenchmarkX-2 10 abc ns/op\n")); err == nil {
 		t.Error("parse accepted abc as ns/op")
 	}
@@ -58,6 +60,7 @@ func benchLines(figures map[string][2]float64) string {
 }
 
 func TestCompileTableJudgesTheTarget(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		compile1000 float64
 		want        string
@@ -87,6 +90,7 @@ func TestCompileTableJudgesTheTarget(t *testing.T) {
 }
 
 func TestGrowthTableIsPerStep(t *testing.T) {
+	t.Parallel()
 	figures := map[string][2]float64{}
 	for _, g := range growthOps {
 		for _, n := range testgen.Sizes {
@@ -113,6 +117,7 @@ func TestGrowthTableIsPerStep(t *testing.T) {
 }
 
 func TestLSPTableJudgesTheTargets(t *testing.T) {
+	t.Parallel()
 	rs, err := parse(strings.NewReader(benchLines(map[string][2]float64{
 		"BenchmarkDiagnostics/steps=1000":      {99_000_000, 0},
 		"BenchmarkCompletion/step/steps=1000":  {51_000_000, 1200},
@@ -138,6 +143,7 @@ func TestLSPTableJudgesTheTargets(t *testing.T) {
 }
 
 func TestTablesSayWhichBenchmarkIsMissing(t *testing.T) {
+	t.Parallel()
 	rs := results{}
 	for name, table := range map[string]func(results) error{
 		"compile":  func(rs results) error { _, err := compileTable(rs); return err },
@@ -152,6 +158,7 @@ func TestTablesSayWhichBenchmarkIsMissing(t *testing.T) {
 }
 
 func TestFmtDuration(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		ns   float64
 		want string

@@ -25,6 +25,7 @@ func fakeKraiter(t *testing.T, script string) string {
 }
 
 func TestStartServerWaitsForTheReadyFile(t *testing.T) {
+	t.Parallel()
 	// The fake finds --ready-file among its arguments, writes a URL to it, and stays up.
 	kraiter := fakeKraiter(t, `while [ "$1" != --ready-file ]; do shift; done; echo http://127.0.0.1:1 > "$2"; exec sleep 30`)
 	s, err := StartServer(kraiter, t.TempDir(), ServerOptions{DB: "x.db"})
@@ -43,6 +44,7 @@ func TestStartServerWaitsForTheReadyFile(t *testing.T) {
 }
 
 func TestStartServerShowsTheLogOfAServerThatExits(t *testing.T) {
+	t.Parallel()
 	kraiter := fakeKraiter(t, `echo "database is locked by another server" >&2; exit 1`)
 	_, err := StartServer(kraiter, t.TempDir(), ServerOptions{DB: "x.db"})
 	if err == nil || !strings.Contains(err.Error(), "database is locked by another server") {
@@ -51,6 +53,7 @@ func TestStartServerShowsTheLogOfAServerThatExits(t *testing.T) {
 }
 
 func TestBuildShowsTheCompilerOutput(t *testing.T) {
+	t.Parallel()
 	err := Build(t.TempDir(), "./nothing-here", filepath.Join(t.TempDir(), "out"))
 	if err == nil || !strings.Contains(err.Error(), "nothing-here") {
 		t.Errorf("Build = %v, want an error naming the package", err)
@@ -58,6 +61,7 @@ func TestBuildShowsTheCompilerOutput(t *testing.T) {
 }
 
 func TestCall(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("Authorization") != "Bearer "+APIKey {
 			w.WriteHeader(http.StatusUnauthorized)

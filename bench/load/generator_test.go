@@ -15,6 +15,7 @@ import (
 )
 
 func TestRunCountsAnswersAndErrorsUntilTheDeadline(t *testing.T) {
+	t.Parallel()
 	var served atomic.Int64
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("Authorization") != "Bearer "+harness.APIKey {
@@ -53,6 +54,7 @@ func TestRunCountsAnswersAndErrorsUntilTheDeadline(t *testing.T) {
 }
 
 func TestOperationsAskWhatTheyName(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(1, 1))
 	want := map[string]string{
 		"get":    "GET /v1/sequences/seq_load_",

@@ -31,6 +31,7 @@ func serve(t *testing.T, db string) (*harness.Server, func()) {
 }
 
 func TestBulkEnrolmentsAreListedLikeOnesMadeThroughTheAPI(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "kraiter.db")
 	sizes := []int{20, 150}
@@ -62,6 +63,7 @@ func TestBulkEnrolmentsAreListedLikeOnesMadeThroughTheAPI(t *testing.T) {
 }
 
 func TestBulkEnrolSaysWhenTheSampleIsMissing(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "kraiter.db")
 	_, stop := serve(t, db)
@@ -72,6 +74,7 @@ func TestBulkEnrolSaysWhenTheSampleIsMissing(t *testing.T) {
 }
 
 func TestPageJudgesTheHeapBound(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		largestPeak uint64
 		want        string

@@ -16,6 +16,7 @@ import (
 // HCL as Terraform would, and compares it with testgen.Typical: the plans and bench/providerbench
 // must carry the same definition.
 func TestDefinitionHCLEncodesToTheTypicalDefinition(t *testing.T) {
+	t.Parallel()
 	tokens, err := definitionHCL()
 	if err != nil {
 		t.Fatal(err)
@@ -34,6 +35,7 @@ func TestDefinitionHCLEncodesToTheTypicalDefinition(t *testing.T) {
 }
 
 func TestConfigurationOfEachKind(t *testing.T) {
+	t.Parallel()
 	tokens, err := definitionHCL()
 	if err != nil {
 		t.Fatal(err)
@@ -66,6 +68,7 @@ func TestConfigurationOfEachKind(t *testing.T) {
 }
 
 func TestCLIConfigOverridesEachProvider(t *testing.T) {
+	t.Parallel()
 	got := string(cliConfig(map[string]string{"kraiter": "/p/kraiter", "floor": "/p/floor"}))
 	want := `provider_installation {
   dev_overrides {

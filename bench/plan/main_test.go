@@ -9,6 +9,7 @@ import (
 )
 
 func TestParseFlags(t *testing.T) {
+	t.Parallel()
 	cfg, err := parseFlags([]string{"-n", "1000, 100", "-reps", "3", "-latency", "50ms, 1s"})
 	if err != nil {
 		t.Fatal(err)
@@ -28,6 +29,7 @@ func TestParseFlags(t *testing.T) {
 }
 
 func TestTail(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "log")
 	if err := os.WriteFile(path, []byte("one\ntwo\nthree\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -44,6 +46,7 @@ func TestTail(t *testing.T) {
 }
 
 func TestRatioTableJudgesTheTargetsAtAThousand(t *testing.T) {
+	t.Parallel()
 	cfg := config{sizes: []int{1000}}
 	res := results{plans: map[sampleKey][]measurement{}}
 	times := map[string]map[string]time.Duration{
@@ -68,6 +71,7 @@ func TestRatioTableJudgesTheTargetsAtAThousand(t *testing.T) {
 }
 
 func TestShare(t *testing.T) {
+	t.Parallel()
 	if got := share(time.Second, 4*time.Second); got != "1.00 s (25%)" {
 		t.Errorf("share = %q", got)
 	}
@@ -77,6 +81,7 @@ func TestShare(t *testing.T) {
 }
 
 func TestSpread(t *testing.T) {
+	t.Parallel()
 	ms := []measurement{{wall: 7 * time.Second}, {wall: 9 * time.Second}, {wall: 8 * time.Second}}
 	if got := spread(ms); got != "8.00 s (7.00-9.00)" {
 		t.Errorf("spread = %q", got)
@@ -87,6 +92,7 @@ func TestSpread(t *testing.T) {
 }
 
 func TestLatencyAndSmallTablesJudgeTheirTargets(t *testing.T) {
+	t.Parallel()
 	ms := func(ds ...time.Duration) []measurement {
 		var out []measurement
 		for _, d := range ds {

@@ -9,6 +9,7 @@ import (
 )
 
 func TestParseArgs(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		args    []string
 		want    []profileArg
@@ -35,6 +36,7 @@ func TestParseArgs(t *testing.T) {
 }
 
 func TestRunWritesTheTopOfEachProfile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	profile := filepath.Join(dir, "cpu.pprof")
 	f, err := os.Create(profile)
@@ -64,6 +66,7 @@ func TestRunWritesTheTopOfEachProfile(t *testing.T) {
 }
 
 func TestRunSaysWhichProfileItCannotRead(t *testing.T) {
+	t.Parallel()
 	missing := filepath.Join(t.TempDir(), "missing.pprof")
 	err := run("x", filepath.Join(t.TempDir(), "p.md"), 5, "", []string{"Plan=" + missing})
 	if err == nil || !strings.Contains(err.Error(), missing) {

@@ -7,6 +7,7 @@ import (
 // TestTheBenchmarkedPlanChangesNothing checks that the benchmarks measure what a plan of an
 // unchanged resource does: the refresh keeps the state and the plan keeps it too.
 func TestTheBenchmarkedPlanChangesNothing(t *testing.T) {
+	t.Parallel()
 	for name, newFixture := range map[string]func(testing.TB) *fixture{"kraiter_sequence": kraiterFixture, "floor_sequence": floorFixture} {
 		t.Run(name, func(t *testing.T) {
 			f := newFixture(t)

@@ -9,6 +9,7 @@ import (
 )
 
 func TestMedian(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   []int
 		want int
@@ -27,6 +28,7 @@ func TestMedian(t *testing.T) {
 }
 
 func TestMedianLeavesItsInputAlone(t *testing.T) {
+	t.Parallel()
 	in := []int{3, 1, 2}
 	Median(in)
 	if in[0] != 3 || in[1] != 1 || in[2] != 2 {
@@ -35,6 +37,7 @@ func TestMedianLeavesItsInputAlone(t *testing.T) {
 }
 
 func TestPercentile(t *testing.T) {
+	t.Parallel()
 	sorted := []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
 	tests := []struct {
 		p    float64
@@ -51,6 +54,7 @@ func TestPercentile(t *testing.T) {
 }
 
 func TestFormats(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ got, want string }{
 		{Seconds(4270 * time.Millisecond), "4.27 s"},
 		{Millis(2500 * time.Microsecond), "2.50 ms"},
@@ -67,6 +71,7 @@ func TestFormats(t *testing.T) {
 }
 
 func TestTableMarkdown(t *testing.T) {
+	t.Parallel()
 	tb := &Table{Header: []string{"kind", "time"}}
 	tb.Add("a|b", "1 s")
 	want := "| kind | time |\n| --- | --- |\n| a\\|b | 1 s |\n"
@@ -76,6 +81,7 @@ func TestTableMarkdown(t *testing.T) {
 }
 
 func TestTableAddRefusesARowOfTheWrongWidth(t *testing.T) {
+	t.Parallel()
 	defer func() {
 		if recover() == nil {
 			t.Error("Add with one cell in a two-column table did not panic")
@@ -86,6 +92,7 @@ func TestTableAddRefusesARowOfTheWrongWidth(t *testing.T) {
 }
 
 func TestPageWrite(t *testing.T) {
+	t.Parallel()
 	tb := &Table{Header: []string{"x"}}
 	tb.Add("1")
 	p := &Page{
@@ -110,6 +117,7 @@ func TestPageWrite(t *testing.T) {
 }
 
 func TestGoRunCommandQuotesWhatTheShellWouldSplit(t *testing.T) {
+	t.Parallel()
 	got := GoRunCommand("./bench/plan", []string{"-n", "100,1000", "-note", "it's here", ""})
 	want := `go run ./bench/plan -n 100,1000 -note 'it'\''s here' ''`
 	if got != want {
@@ -118,6 +126,7 @@ func TestGoRunCommandQuotesWhatTheShellWouldSplit(t *testing.T) {
 }
 
 func TestCPUModel(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	withModel := filepath.Join(dir, "cpuinfo")
 	if err := os.WriteFile(withModel, []byte("processor\t: 0\nmodel name\t: Test CPU @ 2GHz\n"), 0o644); err != nil {

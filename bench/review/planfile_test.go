@@ -16,6 +16,7 @@ import (
 // TestWritePlan checks that the plans the benchmark writes are plans the review reads, with
 // every sequence updated by an edit that changes its meaning.
 func TestWritePlan(t *testing.T) {
+	t.Parallel()
 	for _, c := range []planCase{{sequences: 3, steps: testgen.TypicalSteps}, {sequences: 2, steps: 20}} {
 		t.Run(c.String(), func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "plan.json")

@@ -9,6 +9,7 @@ import (
 )
 
 func TestRunReportsTheChildAndItsStatus(t *testing.T) {
+	t.Parallel()
 	shell, err := os.Stat("/bin/sh")
 	if err != nil || shell.IsDir() {
 		t.Skip("no /bin/sh to run as the child")
@@ -37,6 +38,7 @@ func TestRunReportsTheChildAndItsStatus(t *testing.T) {
 }
 
 func TestRunWantsItsSettings(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ target, report string }{{"", "x"}, {"/bin/sh", ""}}
 	for _, tt := range tests {
 		if code, err := run(tt.target, tt.report, nil); err == nil || code != 2 {
@@ -46,6 +48,7 @@ func TestRunWantsItsSettings(t *testing.T) {
 }
 
 func TestRunSaysWhenTheTargetCannotStart(t *testing.T) {
+	t.Parallel()
 	code, err := run(filepath.Join(t.TempDir(), "missing"), filepath.Join(t.TempDir(), "u"), nil)
 	if err == nil || code != 1 {
 		t.Errorf("run(missing) = %d, %v; want 1 and an error", code, err)

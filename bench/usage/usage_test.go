@@ -9,6 +9,7 @@ import (
 )
 
 func TestAppendThenReadAll(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "usage.jsonl")
 	want := []Record{
 		{MaxRSSKiB: 51200, CPU: 1500 * time.Millisecond, WrapperCPU: 3 * time.Millisecond},
@@ -33,6 +34,7 @@ func TestAppendThenReadAll(t *testing.T) {
 }
 
 func TestReadAllOfAMissingFileIsEmpty(t *testing.T) {
+	t.Parallel()
 	got, err := ReadAll(filepath.Join(t.TempDir(), "none"))
 	if err != nil || len(got) != 0 {
 		t.Errorf("ReadAll(missing) = %v, %v; want no records and no error", got, err)
@@ -40,6 +42,7 @@ func TestReadAllOfAMissingFileIsEmpty(t *testing.T) {
 }
 
 func TestReadAllNamesTheBadLine(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "usage.jsonl")
 	if err := os.WriteFile(path, []byte("{\"maxRSSKiB\":1}\nnot json\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -51,6 +54,7 @@ func TestReadAllNamesTheBadLine(t *testing.T) {
 }
 
 func TestParseStatCPU(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, stat string
 		want       time.Duration
@@ -73,6 +77,7 @@ func TestParseStatCPU(t *testing.T) {
 }
 
 func TestProcessCPUOfThisProcess(t *testing.T) {
+	t.Parallel()
 	if _, err := os.Stat("/proc/self/stat"); err != nil {
 		t.Skip("no /proc on this system")
 	}

@@ -7,6 +7,7 @@ import (
 
 // The shell asks kraiter __complete ARGS... for candidates: one a line, then ":DIRECTIVE".
 func TestCompletion(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		args []string
@@ -47,6 +48,7 @@ func TestCompletion(t *testing.T) {
 }
 
 func TestCompletionScripts(t *testing.T) {
+	t.Parallel()
 	for _, shell := range []string{"bash", "zsh", "fish", "powershell"} {
 		out, errOut, code := runKraiter(t, "", "completion", shell)
 		if code != 0 || !strings.Contains(out, "kraiter") || errOut != "" {

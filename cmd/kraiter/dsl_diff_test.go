@@ -16,6 +16,7 @@ const (
 )
 
 func TestDSLDiff(t *testing.T) {
+	t.Parallel()
 	oldPath := writeTemp(t, "old.kraiter.hcl", diffOld)
 	newPath := writeTemp(t, "new.kraiter.hcl", diffNew)
 	// The names say the opposite of the content: content decides.
@@ -51,6 +52,7 @@ func TestDSLDiff(t *testing.T) {
 }
 
 func TestDSLDiffFormats(t *testing.T) {
+	t.Parallel()
 	oldPath := writeTemp(t, "old.kraiter.hcl", diffOld)
 	newPath := writeTemp(t, "new.kraiter.hcl", diffNew)
 
@@ -92,6 +94,7 @@ func TestDSLDiffFormats(t *testing.T) {
 }
 
 func TestDSLDiffErrors(t *testing.T) {
+	t.Parallel()
 	oldPath := writeTemp(t, "old.kraiter.hcl", diffOld)
 	bad := writeTemp(t, "bad.kraiter.hcl", badSource)
 	badJSON := writeTemp(t, "bad.json", `{"steps":[{"type":"emial"}]}`)
@@ -124,6 +127,7 @@ func TestDSLDiffErrors(t *testing.T) {
 }
 
 func TestDSLGraphDiff(t *testing.T) {
+	t.Parallel()
 	newPath := writeTemp(t, "new.kraiter.hcl", diffNew)
 	jsonNamedHCL := writeTemp(t, "old.kraiter.hcl", diffOldJSON)
 	for name, args := range map[string][]string{

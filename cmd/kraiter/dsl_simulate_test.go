@@ -34,6 +34,7 @@ condition {
 `
 
 func TestDSLSimulateText(t *testing.T) {
+	t.Parallel()
 	path := writeTemp(t, "seq.kraiter.hcl", simulateSource)
 	tests := []struct {
 		name string
@@ -80,6 +81,7 @@ func TestDSLSimulateText(t *testing.T) {
 }
 
 func TestDSLSimulateJSON(t *testing.T) {
+	t.Parallel()
 	path := writeTemp(t, "seq.kraiter.hcl", "condition {\n  when = performed(\"demo\", \"1d\")\n\n  then {\n    email {\n      template = \"tmpl_demo\"\n    }\n  }\n}\n\ndelay {\n  duration = \"3d\"\n}\n")
 	out, errOut, code := runKraiter(t, "", "dsl", "simulate", path, "--contact", `{"seats":12}`, "--event", "demo@-12h", "--format", "json")
 	want := `{
@@ -122,6 +124,7 @@ func TestDSLSimulateJSON(t *testing.T) {
 // A JSON definition is told from DSL by its content, here from standard input; an event after
 // the condition is reached does not count for it.
 func TestDSLSimulateJSONDefinition(t *testing.T) {
+	t.Parallel()
 	def := ` {"steps":[{"type":"delay","duration":"2d"},{"type":"condition","if":{"event":"bought","op":"performed"},"then":[{"type":"email","templateId":"thanks","delay":"30m"}]}]}`
 	tests := []struct {
 		event string
@@ -140,6 +143,7 @@ func TestDSLSimulateJSONDefinition(t *testing.T) {
 }
 
 func TestDSLSimulateErrors(t *testing.T) {
+	t.Parallel()
 	seq := writeTemp(t, "seq.kraiter.hcl", simulateSource)
 	bad := writeTemp(t, "bad.kraiter.hcl", badSource)
 	badJSON := writeTemp(t, "bad.json", `{"steps":[{"type":"delay"}]}`)

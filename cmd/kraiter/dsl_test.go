@@ -53,6 +53,7 @@ func writeTemp(t *testing.T, name, content string) string {
 const badSource = "emial {\n}\ndelay {\n  duration = \"2 days\"\n}\n"
 
 func TestDSLCompile(t *testing.T) {
+	t.Parallel()
 	out, errOut, code := runKraiter(t, "", "dsl", "compile", onboarding)
 	if code != 0 || out != golden(t, "onboarding.json") {
 		t.Fatalf("exit %d, stderr %q, stdout:\n%s", code, errOut, out)
@@ -66,6 +67,7 @@ func TestDSLCompile(t *testing.T) {
 // TestDSLCompileDecompileCompile is the pipeline
 // kraiter dsl compile FILE | kraiter dsl decompile - | kraiter dsl compile -.
 func TestDSLCompileDecompileCompile(t *testing.T) {
+	t.Parallel()
 	first, _, _ := runKraiter(t, "", "dsl", "compile", onboarding)
 	text, errOut, code := runKraiter(t, first, "dsl", "decompile", "-")
 	if code != 0 {
@@ -78,6 +80,7 @@ func TestDSLCompileDecompileCompile(t *testing.T) {
 }
 
 func TestDSLCompileErrors(t *testing.T) {
+	t.Parallel()
 	path := writeTemp(t, "bad.kraiter.hcl", badSource)
 	out, errOut, code := runKraiter(t, "", "dsl", "compile", path)
 	if code != 1 || out != "" {
@@ -107,6 +110,7 @@ func TestDSLCompileErrors(t *testing.T) {
 // TestDSLLimits runs the two small files of issue 15 that took gigabytes or the stack: each
 // must end in one error at its place.
 func TestDSLLimits(t *testing.T) {
+	t.Parallel()
 	replaces := writeTemp(t, "replace.kraiter.hcl",
 		"email {\n  template = "+strings.Repeat("replace(", 8)+`"x"`+strings.Repeat(`, "x", "xxxxxxxxxxxxxxxx")`, 8)+"\n}\n")
 	parens := writeTemp(t, "parens.kraiter.hcl", "email {\n  template = "+strings.Repeat("(", 100_000)+`"t"`+strings.Repeat(")", 100_000)+"\n}\n")
@@ -127,6 +131,7 @@ func TestDSLLimits(t *testing.T) {
 }
 
 func TestDSLValidate(t *testing.T) {
+	t.Parallel()
 	bad := writeTemp(t, "bad.kraiter.hcl", badSource)
 	out, _, code := runKraiter(t, "", "dsl", "validate", onboarding, "--var", "locale=en", reEngagement)
 	if code != 0 || out != "" {
@@ -141,6 +146,7 @@ func TestDSLValidate(t *testing.T) {
 }
 
 func TestDSLValidateGitHub(t *testing.T) {
+	t.Parallel()
 	bad := writeTemp(t, "bad,1.kraiter.hcl", badSource)
 	out, _, code := runKraiter(t, "", "dsl", "validate", "--format", "github", bad)
 	file := strings.ReplaceAll(strings.ReplaceAll(bad, ":", "%3A"), ",", "%2C")
@@ -155,6 +161,7 @@ func TestDSLValidateGitHub(t *testing.T) {
 }
 
 func TestDSLFmt(t *testing.T) {
+	t.Parallel()
 	messy := "email {\ntemplate=\"t\"\n    delay =   \"1h\"\n}\n"
 	tidy := "email {\n  template = \"t\"\n  delay    = \"1h\"\n}\n"
 	path := writeTemp(t, "a.kraiter.hcl", messy)
@@ -188,6 +195,7 @@ func TestDSLFmt(t *testing.T) {
 }
 
 func TestDSLDecompile(t *testing.T) {
+	t.Parallel()
 	path := writeTemp(t, "def.json", `{"steps":[{"type":"delay","duration":"2d"}]}`)
 	if out, _, code := runKraiter(t, "", "dsl", "decompile", path); code != 0 || out != "delay {\n  duration = \"2d\"\n}\n" {
 		t.Errorf("exit %d, stdout %q", code, out)
@@ -201,6 +209,7 @@ func TestDSLDecompile(t *testing.T) {
 }
 
 func TestDSLGraph(t *testing.T) {
+	t.Parallel()
 	want := "```mermaid\n" + golden(t, "onboarding.mmd") + "```\n"
 	if out, _, code := runKraiter(t, "", "dsl", "graph", onboarding); code != 0 || out != want {
 		t.Errorf("exit %d, stdout:\n%s", code, out)

@@ -6,6 +6,7 @@ import (
 )
 
 func TestDSLTestJSON(t *testing.T) {
+	t.Parallel()
 	out, errOut, code := runKraiter(t, "", "dsl", "test", "--format", "json", failingTests)
 	var report testReport
 	if err := json.Unmarshal([]byte(out), &report); err != nil {

@@ -10,6 +10,7 @@ import (
 const failingTests = "../../dsltest/testdata/tests/failing.kraiter.test.hcl"
 
 func TestDSLTestExamplesPass(t *testing.T) {
+	t.Parallel()
 	out, errOut, code := runKraiter(t, "", "dsl", "test", "../../examples/dsl")
 	want := "ok  \t../../examples/dsl/onboarding.kraiter.test.hcl\t4 tests\n" +
 		"ok  \t../../examples/dsl/plan-routing.kraiter.test.hcl\t10 tests\n" +
@@ -21,6 +22,7 @@ func TestDSLTestExamplesPass(t *testing.T) {
 }
 
 func TestDSLTestFailure(t *testing.T) {
+	t.Parallel()
 	out, _, code := runKraiter(t, "", "dsl", "test", failingTests)
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
@@ -42,6 +44,7 @@ func TestDSLTestFailure(t *testing.T) {
 }
 
 func TestDSLTestGitHub(t *testing.T) {
+	t.Parallel()
 	out, _, code := runKraiter(t, "", "dsl", "test", "--format", "github", failingTests)
 	file := strings.ReplaceAll(failingTests, ":", "%3A")
 	want := "::error file=" + file + ",line=10,col=3,endLine=10,endColumn=53,title=the upgrade is expected where the tips are sent::expected sends [tmpl_welcome_en tmpl_upgrade], got"
@@ -53,6 +56,7 @@ func TestDSLTestGitHub(t *testing.T) {
 // A directory is searched recursively for test files, skipping hidden directories; a file
 // with problems fails with its diagnostics.
 func TestDSLTestDirectory(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := func(name, content string) {
 		path := filepath.Join(dir, name)
@@ -90,6 +94,7 @@ func TestDSLTestDirectory(t *testing.T) {
 }
 
 func TestDSLTestUsageErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		args []string

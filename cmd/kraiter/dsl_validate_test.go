@@ -9,6 +9,7 @@ import (
 )
 
 func TestDSLValidateJSON(t *testing.T) {
+	t.Parallel()
 	bad := writeTemp(t, "bad.kraiter.hcl", badSource)
 	out, errOut, code := runKraiter(t, "", "dsl", "validate", "--format", "json", "--var", "locale=en", onboarding, reEngagement)
 	if code != 0 || errOut != "" || out != "[]\n" {
@@ -42,6 +43,7 @@ func TestDSLValidateJSON(t *testing.T) {
 }
 
 func TestProblemsJSON(t *testing.T) {
+	t.Parallel()
 	diags := hcl.Diagnostics{
 		{Severity: hcl.DiagWarning, Summary: "Unused local", Detail: "local.x is never used.",
 			Subject: &hcl.Range{Filename: "a.kraiter.hcl", Start: hcl.Pos{Line: 3, Column: 5}}},

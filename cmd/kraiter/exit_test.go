@@ -11,6 +11,7 @@ import (
 // Every misuse ends with status 2 and says what was wrong, with a suggestion when a name is
 // close to a real one.
 func TestUsageErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		args   []string
@@ -47,6 +48,7 @@ func TestUsageErrors(t *testing.T) {
 
 // Asking for help, or giving a group no command, shows help and succeeds.
 func TestHelpSucceeds(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{nil, {"dsl"}, {"completion"}, {"--help"}, {"dsl", "--help"}, {"help", "dsl"}, {"dsl", "diff", "-h"}} {
 		out, errOut, code := runKraiter(t, "", args...)
 		if code != 0 || errOut != "" || !strings.Contains(out, "Usage:\n") {
@@ -60,6 +62,7 @@ func TestHelpSucceeds(t *testing.T) {
 
 // A failure that is no misuse ends with status 1 and names the command.
 func TestFailureStatus(t *testing.T) {
+	t.Parallel()
 	_, errOut, code := runKraiter(t, "", "dsl", "compile", "missing.kraiter.hcl")
 	if code != exitFailure || errOut != "kraiter dsl compile: open missing.kraiter.hcl: no such file or directory\n" {
 		t.Errorf("exit %d, stderr %q", code, errOut)

@@ -43,6 +43,7 @@ func exportFixture(t *testing.T) (*localservertest.Instance, map[string]string) 
 }
 
 func TestExportWritesDSLAndImportableConfiguration(t *testing.T) {
+	t.Parallel()
 	inst, defs := exportFixture(t)
 	dir := filepath.Join(t.TempDir(), "out")
 	_, errOut, code := runKraiter(t, "", "export", "--base-url", inst.URL, "--api-key", inst.APIKey, "--dir", dir)
@@ -117,6 +118,7 @@ func TestExportWritesDSLAndImportableConfiguration(t *testing.T) {
 // TestExportForceNeverWritesThroughALink is issue 15's probe: a link in --dir to a file
 // outside it, and export --force.
 func TestExportForceNeverWritesThroughALink(t *testing.T) {
+	t.Parallel()
 	inst, _ := exportFixture(t)
 	dir := t.TempDir()
 	outside := filepath.Join(t.TempDir(), "precious")
@@ -140,6 +142,7 @@ func TestExportForceNeverWritesThroughALink(t *testing.T) {
 }
 
 func TestExportWithTheDataSource(t *testing.T) {
+	t.Parallel()
 	inst, _ := exportFixture(t)
 	dir := t.TempDir()
 	if _, errOut, code := runKraiter(t, "", "export", "--base-url", inst.URL, "--api-key", inst.APIKey, "--dir", dir, "--compile", "data-source", "--force"); code != 0 {
@@ -197,6 +200,7 @@ func TestExportRefusesBadInput(t *testing.T) {
 // An address where nothing listens fails at the first call, within its small retry budget,
 // not after the two minutes of retries the listing would get.
 func TestExportFailsFastWhenTheAPIIsUnreachable(t *testing.T) {
+	// Not parallel: it bounds how long the export takes to fail.
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -218,6 +222,7 @@ func TestExportFailsFastWhenTheAPIIsUnreachable(t *testing.T) {
 // Hundreds of sequences take several pages; the summary is JSON on request, and no progress
 // is written when standard error is no terminal.
 func TestExportManySequencesAsJSON(t *testing.T) {
+	t.Parallel()
 	inst := localservertest.Start(t)
 	inst.CreateTemplate(t, "tmpl_a", "A", "a")
 	const n = 150
@@ -277,6 +282,7 @@ func TestExportCountsOneSequence(t *testing.T) {
 }
 
 func TestExportNothingAsJSON(t *testing.T) {
+	t.Parallel()
 	inst := localservertest.Start(t)
 	dir := filepath.Join(t.TempDir(), "out")
 	out, errOut, code := runKraiter(t, "", "export", "--base-url", inst.URL, "--api-key", inst.APIKey, "--dir", dir, "--format", "json")

@@ -11,6 +11,7 @@ import (
 // The descriptions of kraiter and kraiter dsl name each of their commands, so that adding a
 // command without describing it fails here.
 func TestHelpNamesEveryCommand(t *testing.T) {
+	t.Parallel()
 	root := newRootCmd()
 	root.InitDefaultCompletionCmd()
 	dsl, _, err := root.Find([]string{"dsl"})

@@ -7,6 +7,7 @@ import (
 )
 
 func TestProgress(t *testing.T) {
+	t.Parallel()
 	var b strings.Builder
 	p := &progress{w: &b, on: true}
 	p.show("read %d sequences…", 50)

@@ -42,6 +42,7 @@ func TestReview(t *testing.T) {
 }
 
 func TestReviewErrors(t *testing.T) {
+	t.Parallel()
 	badContacts := writeTemp(t, "bad.contacts.hcl", "contact \"a\" {\n  seats = 12\n}\n")
 	state := writeTemp(t, "state.json", `{"format_version":"1.0","terraform_version":"1.5.7","values":{}}`)
 

@@ -149,6 +149,7 @@ func TestServeCancelPersists(t *testing.T) {
 
 // On loopback, kraiter serve answers a name other than a loopback one only when allowed.
 func TestServeAllowHost(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	url, _, done, _ := startServe(t, ctx, "--db", ":memory:", "--api-key", "k", "--allow-host", "kraiter.test", "--allow-host", "CI-Server")
@@ -280,6 +281,7 @@ func TestServeRefusesABusyDatabase(t *testing.T) {
 }
 
 func TestBaseURL(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		addr net.Addr
 		want string
@@ -448,6 +450,7 @@ func listSequences(t *testing.T, url string) map[string]seqContent {
 // A server killed with SIGKILL in the middle of concurrent writes keeps, once restarted on
 // the same file, every write it acknowledged.
 func TestServeKeepsAcknowledgedWritesThroughKill9(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "kraiter.db")
 	first := serveChild(t, db)
 	// The lock on the file holds across processes.

@@ -3,6 +3,7 @@ package main
 import "testing"
 
 func TestClosest(t *testing.T) {
+	t.Parallel()
 	names := []string{"compile", "validate", "fmt", "decompile", "diff", "graph", "simulate", "test"}
 	tests := []struct {
 		typed, want string

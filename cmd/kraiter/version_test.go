@@ -11,6 +11,7 @@ import (
 )
 
 func TestResolveVersion(t *testing.T) {
+	t.Parallel()
 	const (
 		rev   = "0123456789abcdef0123456789abcdef01234567"
 		other = "fedcba9876543210fedcba9876543210fedcba98"
@@ -100,6 +101,7 @@ func TestResolveVersion(t *testing.T) {
 // The commit and date that make and the release set with -ldflags reach kraiter version, in
 // a build where git stamps nothing.
 func TestVersionFromLdflags(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds kraiter")
 	}
@@ -116,6 +118,7 @@ func TestVersionFromLdflags(t *testing.T) {
 }
 
 func TestVersionCommand(t *testing.T) {
+	t.Parallel()
 	want := "kraiter " + readVersion().String() + "\n"
 	for _, args := range [][]string{{"version"}, {"--version"}, {"-v"}} {
 		if out, errOut, code := runKraiter(t, "", args...); code != 0 || out != want {

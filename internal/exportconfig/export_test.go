@@ -32,6 +32,7 @@ func newExport(t *testing.T, compile Compile, seqs ...client.Sequence) *Export {
 }
 
 func TestConfigurationOfBothCompileModes(t *testing.T) {
+	t.Parallel()
 	seqs := []client.Sequence{
 		{ID: "9lives", Name: "Nine lives", Definition: delayDefinition, Triggers: []client.Trigger{{Type: "event", EventName: "signed_up"}}},
 		{ID: "s_9lives", Name: "Other", Definition: delayDefinition},
@@ -119,6 +120,7 @@ resource "kraiter_sequence" "s_9lives_2" {
 // Names are written as HCL strings that read back as they were: quotes, template sequences,
 // a newline and letters beyond ASCII.
 func TestNamesReadBackAsTheyWere(t *testing.T) {
+	t.Parallel()
 	names := []string{`say "hi"`, "${var.x} and %{ if true }", `back\slash`, "two\nlines", "Überraschung 🎉", "$${x}"}
 	e := newExport(t, CompileFunction)
 	for i, name := range names {
@@ -137,6 +139,7 @@ func TestNamesReadBackAsTheyWere(t *testing.T) {
 
 // Every trigger type of the contract is written with its own field, and reads back.
 func TestEveryTriggerType(t *testing.T) {
+	t.Parallel()
 	samples := map[string]client.Trigger{
 		client.TriggerEvent:   {Type: client.TriggerEvent, EventName: "trial.started:v2"},
 		client.TriggerSegment: {Type: client.TriggerSegment, SegmentID: "seg-1"},
@@ -161,6 +164,7 @@ func TestEveryTriggerType(t *testing.T) {
 }
 
 func TestNoTriggersNoAttribute(t *testing.T) {
+	t.Parallel()
 	e := newExport(t, CompileFunction, client.Sequence{ID: "seq_a", Name: "A", Definition: delayDefinition})
 	if _, ok := parseResources(t, e.Files()[ConfigFile])["seq_a"].Attributes["triggers"]; ok {
 		t.Error("a sequence without triggers has a triggers attribute")
@@ -169,6 +173,7 @@ func TestNoTriggersNoAttribute(t *testing.T) {
 
 // The DSL file of each sequence compiles back to its definition.
 func TestDSLFiles(t *testing.T) {
+	t.Parallel()
 	def := `{"steps":[{"type":"email","templateId":"tmpl_a"},{"type":"condition","if":{"attribute":"plan","op":"eq","value":"pro"},"then":[{"type":"delay","duration":"2d"}]}]}`
 	files := newExport(t, CompileFunction, client.Sequence{ID: "seq_a", Name: "A", Definition: def}).Files()
 	res, diags := dsl.Compile(files["seq_a.kraiter.hcl"], dsl.Options{Filename: "seq_a.kraiter.hcl"})
@@ -184,6 +189,7 @@ func TestDSLFiles(t *testing.T) {
 // Ids that differ only in case get files of different names, since macOS and Windows would
 // take them for one file; their resources keep the ids' names.
 func TestFileNamesIgnoreCase(t *testing.T) {
+	t.Parallel()
 	e := newExport(t, CompileFunction,
 		client.Sequence{ID: "Seq_A", Name: "1", Definition: delayDefinition},
 		client.Sequence{ID: "seq_a", Name: "2", Definition: delayDefinition},
@@ -207,6 +213,7 @@ func TestFileNamesIgnoreCase(t *testing.T) {
 }
 
 func TestAddRefuses(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		seq  client.Sequence
@@ -257,6 +264,7 @@ func TestVersionsRequiresTheProvider(t *testing.T) {
 }
 
 func TestNewRefusesAnUnknownMode(t *testing.T) {
+	t.Parallel()
 	if _, err := New("macro"); err == nil || err.Error() != `compile mode "macro": use "function" or "data-source"` {
 		t.Errorf("New(macro): %v", err)
 	}

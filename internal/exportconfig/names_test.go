@@ -6,6 +6,7 @@ import (
 )
 
 func TestResourceName(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ id, want string }{
 		{"seq_onboarding", "seq_onboarding"},
 		{"Seq-A", "Seq-A"},
@@ -22,6 +23,7 @@ func TestResourceName(t *testing.T) {
 }
 
 func TestUniqueName(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		key  func(string) string

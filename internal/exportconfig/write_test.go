@@ -12,6 +12,7 @@ import (
 )
 
 func TestWrite(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "new", "folder")
 	content := []byte("no newline")
 	files := map[string][]byte{"b.kraiter.hcl": content, "a.tf": []byte("ends\n")}
@@ -34,6 +35,7 @@ func TestWrite(t *testing.T) {
 
 // Without overwrite, existing files are named and nothing is written.
 func TestWriteRefusesExistingFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "b.tf"), []byte("mine\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -59,6 +61,7 @@ func TestWriteRefusesExistingFiles(t *testing.T) {
 }
 
 func TestWriteSaysWhereItFailed(t *testing.T) {
+	t.Parallel()
 	file := filepath.Join(t.TempDir(), "file")
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)
@@ -107,6 +110,7 @@ func checkUnchanged(t *testing.T, dir string, extra ...string) {
 }
 
 func TestWriteReplacesFilesKeepingTheirPermissions(t *testing.T) {
+	t.Parallel()
 	dir, files := oldExport(t)
 	if _, err := Write(dir, files, true); err != nil {
 		t.Fatal(err)
@@ -126,6 +130,7 @@ func TestWriteReplacesFilesKeepingTheirPermissions(t *testing.T) {
 // A symbolic link in the way is refused, and the file it points to, outside the folder, is
 // never written.
 func TestWriteNeverWritesThroughALink(t *testing.T) {
+	t.Parallel()
 	dir, files := oldExport(t)
 	outside := filepath.Join(t.TempDir(), "precious.tf")
 	if err := os.WriteFile(outside, []byte("precious\n"), 0o644); err != nil {
@@ -151,6 +156,7 @@ func TestWriteNeverWritesThroughALink(t *testing.T) {
 
 // A folder where a file goes is refused before anything is written.
 func TestWriteRefusesAFolderInTheWay(t *testing.T) {
+	t.Parallel()
 	dir, files := oldExport(t)
 	if err := os.Mkdir(filepath.Join(dir, ConfigFile), 0o755); err != nil {
 		t.Fatal(err)
@@ -185,6 +191,7 @@ func TestWriteUndoesAFailurePartway(t *testing.T) {
 
 // A folder that cannot be written to is an error that names it, and its files stay.
 func TestWriteIntoAnUnwritableFolder(t *testing.T) {
+	t.Parallel()
 	dir, files := oldExport(t)
 	makeUnwritable(t, dir)
 	_, err := Write(dir, files, true)
@@ -213,6 +220,7 @@ func makeUnwritable(t *testing.T, dir string) {
 
 // The folder itself may be a link, as the user named it.
 func TestWriteIntoALinkedFolder(t *testing.T) {
+	t.Parallel()
 	real := t.TempDir()
 	link := filepath.Join(t.TempDir(), "export")
 	if err := os.Symlink(real, link); err != nil {

@@ -129,6 +129,7 @@ var badRequests = []badRequest{
 // Every malformed request gets a 4xx with the error body, its code and, where it applies, the
 // path of the problem: never a 5xx, a success or a hang.
 func TestBadInput(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	srv.CreateSequence(t, "seq_a", "A", welcomeDef)
 	srv.CreateContact(t, "con_a", "a@example.com", nil, true)

@@ -31,6 +31,7 @@ func TestAcceptedContentTypes(t *testing.T) {
 // A definition at the size limit fits in a create body even when every byte of it that can
 // doubles in escaping.
 func TestLargestDefinitionFits(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	prefix := `{"steps":[{"type":"condition","if":{"attribute":"a","op":"eq","value":"`
 	suffix := `"},"then":[{"type":"email","templateId":"tmpl_welcome"}]}]`

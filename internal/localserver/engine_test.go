@@ -65,6 +65,7 @@ func contactIDs(cs []localserver.Contact) []string {
 }
 
 func TestEngineOverDays(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	srv.CreateSequence(t, "seq_drip", "Drip", dripDef, signedUp)
 	srv.CreateContact(t, "con_ada", "ada@example.com", map[string]any{"plan": "pro"}, true)
@@ -129,6 +130,7 @@ func TestEngineOverDays(t *testing.T) {
 }
 
 func TestEnrolledContactsAndTrailingDelay(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	srv.CreateSequence(t, "seq_wait", "Wait", `{"steps":[{"type":"email","templateId":"tmpl_welcome"},{"type":"delay","duration":"1w"}]}`, signedUp)
 	for _, c := range []string{"con_c", "con_a", "con_b"} {
@@ -159,6 +161,7 @@ func TestEnrolledContactsAndTrailingDelay(t *testing.T) {
 }
 
 func TestPausedAndDraftSequences(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	srv.CreateSequence(t, "seq_drip", "Drip", dripDef, signedUp)
 	srv.CreateContact(t, "con_ada", "ada@example.com", map[string]any{"plan": "pro"}, true)
@@ -208,6 +211,7 @@ func TestPausedAndDraftSequences(t *testing.T) {
 }
 
 func TestDeleteCancelsEnrolments(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	srv.CreateSequence(t, "seq_drip", "Drip", dripDef, signedUp)
 	srv.CreateContact(t, "con_ada", "ada@example.com", nil, true)
@@ -235,6 +239,7 @@ func TestDeleteCancelsEnrolments(t *testing.T) {
 }
 
 func TestDryRun(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	srv.CreateSequence(t, "seq_drip", "Drip", dripDef, signedUp)
 	srv.CreateContact(t, "con_ada", "ada@example.com", map[string]any{"plan": "pro"}, true)
@@ -307,6 +312,7 @@ func stepsJSON(t *testing.T, steps []localserver.DryRunStep) string {
 // Requests that run the engine while the clock advances see time move forward only: each
 // reads the clock inside its transaction, after the advances committed before it.
 func TestEngineTimeOnlyMovesForward(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	srv.CreateSequence(t, "seq_now", "Now", welcomeDef, signedUp)
 	const posters, perPoster = 6, 8
@@ -370,6 +376,7 @@ var stallSequences = flag.Int("stall-sequences", 100, "sequences of 1,000 steps 
 // 1,000 emails, and a clock advance that brings as many enrolments due, while a reader times
 // its requests: none may wait for the whole of the work.
 func TestLongEngineWorkLetsOthersIn(t *testing.T) {
+	// Not parallel: it bounds how long a read waits for the engine.
 	const maxWait = 500 * time.Millisecond
 	emails := func(n int) string {
 		return strings.TrimSuffix(strings.Repeat(`{"type":"email","templateId":"tmpl_welcome"},`, n), ",")

@@ -13,6 +13,7 @@ import (
 )
 
 func TestRateLimitFault(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	srv.SetFaults(t, localservertest.Faults{RateLimitRate: 1})
 	resp := srv.Do(t, http.MethodGet, "/v1/sequences", nil)
@@ -37,6 +38,7 @@ func TestRateLimitFault(t *testing.T) {
 }
 
 func TestFailFaultChangesNothing(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	srv.SetFaults(t, localservertest.Faults{FailRate: 1, Seed: 7})
 	statuses := map[int]bool{}
@@ -57,6 +59,7 @@ func TestFailFaultChangesNothing(t *testing.T) {
 }
 
 func TestDropAfterCommitFault(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	srv.SetFaults(t, localservertest.Faults{DropAfterCommitRate: 1})
 
@@ -79,6 +82,7 @@ func TestDropAfterCommitFault(t *testing.T) {
 }
 
 func TestLatencyFault(t *testing.T) {
+	t.Parallel()
 	srv := localservertest.Start(t)
 	srv.SetFaults(t, localservertest.Faults{LatencyMs: 80})
 	start := time.Now()
@@ -89,6 +93,7 @@ func TestLatencyFault(t *testing.T) {
 }
 
 func TestFaultsAreReproducible(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	run := func() []int {
 		srv.SetFaults(t, localservertest.Faults{FailRate: 0.3, RateLimitRate: 0.3, Seed: 42})
@@ -120,6 +125,7 @@ func TestFaultsAreReproducible(t *testing.T) {
 // The server counts what it injected: each request met under faults and each kind of fault.
 // Setting faults starts the counts over; clearing them keeps the counts to be read.
 func TestInjectedFaultsAreCounted(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	srv.SetFaults(t, localservertest.Faults{FailRate: 0.2, RateLimitRate: 0.2, DropAfterCommitRate: 0.5, LatencyMs: 1, Seed: 3})
 	var want localservertest.InjectedFaults
@@ -168,6 +174,7 @@ func TestInjectedFaultsAreCounted(t *testing.T) {
 // An answer held back after the write committed: a client that gives up first never learns
 // that its create happened.
 func TestAnswerLatencyFault(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	srv.SetFaults(t, localservertest.Faults{AnswerLatencyMs: 500})
 	body := `{"id":"seq_a","name":"A","definition":"{\"steps\":[{\"type\":\"email\",\"templateId\":\"tmpl_welcome\"}]}"}`

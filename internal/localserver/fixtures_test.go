@@ -12,6 +12,7 @@ import (
 )
 
 func TestTemplates(t *testing.T) {
+	t.Parallel()
 	srv := localservertest.Start(t)
 	srv.CreateTemplate(t, "tmpl_a", "A", "Welcome aboard")
 	var tmpl localserver.Template
@@ -43,6 +44,7 @@ func TestTemplates(t *testing.T) {
 }
 
 func TestContacts(t *testing.T) {
+	t.Parallel()
 	srv := localservertest.Start(t)
 	resp := srv.Do(t, http.MethodPost, "/v1/contacts", `{"id":"con_a","email":"a@example.com","attributes":{"n": 1.50, "tags":["x"]}}`)
 	if resp.Status != http.StatusCreated {
@@ -95,6 +97,7 @@ func TestContacts(t *testing.T) {
 }
 
 func TestEvents(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	srv.CreateContact(t, "con_a", "a@example.com", nil, true)
 	srv.CreateSequence(t, "seq_2", "Two", welcomeDef, signedUp, localserver.Trigger{Type: "segment", SegmentID: "seg_all"})
@@ -130,6 +133,7 @@ func TestEvents(t *testing.T) {
 }
 
 func TestClock(t *testing.T) {
+	t.Parallel()
 	srv := localservertest.Start(t)
 	before := srv.Now(t)
 	var state localserver.ClockState

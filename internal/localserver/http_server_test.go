@@ -97,6 +97,7 @@ func waitClosed(t *testing.T, conn net.Conn, within time.Duration) string {
 const getClock = "GET /_local/clock HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer k\r\n\r\n"
 
 func TestHTTPServerCutsOffSlowClients(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		limits func(*localserver.HTTPLimits)
@@ -141,6 +142,7 @@ func TestHTTPServerCutsOffSlowClients(t *testing.T) {
 
 // Past MaxConnections, a connection waits while every open one has a request in hand.
 func TestHTTPServerCapsConnections(t *testing.T) {
+	t.Parallel()
 	limits := testLimits
 	limits.MaxConnections = 1
 	addr := serveHTTP(t, limits)
@@ -168,6 +170,7 @@ func TestHTTPServerCapsConnections(t *testing.T) {
 // Issue 15's probe: every connection the server allows, each holding it without a request
 // in hand, and then a real request, which must not wait for them.
 func TestHTTPServerMakesRoomForARealRequest(t *testing.T) {
+	// Not parallel: it bounds how long the real request takes.
 	tests := []struct {
 		name string
 		sent string // what each of the connections in the way sends
@@ -215,6 +218,7 @@ func TestHTTPServerMakesRoomForARealRequest(t *testing.T) {
 // On a loopback address the server answers only requests addressed to a loopback name or an
 // allowed one, against DNS rebinding; on another address, any.
 func TestHTTPServerAnswersOnlyLoopbackNames(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		host   string
 		listen string

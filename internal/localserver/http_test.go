@@ -10,6 +10,7 @@ import (
 )
 
 func TestAuth(t *testing.T) {
+	t.Parallel()
 	srv := localservertest.Start(t)
 	paths := []string{"/v1/sequences", "/v1/sequences/seq_x", "/v1/unknown", "/_local/clock"}
 	for _, path := range paths {
@@ -38,6 +39,7 @@ func TestAuth(t *testing.T) {
 }
 
 func TestUnknownRouteAndMethod(t *testing.T) {
+	t.Parallel()
 	srv := localservertest.Start(t)
 	tests := []struct {
 		method, path string

@@ -25,6 +25,7 @@ func listPage(t *testing.T, srv *localservertest.Instance, query url.Values) loc
 }
 
 func TestListPagination(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	var want []string
 	// Created out of id order, so that the listing's order is seen to be the server's.
@@ -97,6 +98,7 @@ func rand250() []int {
 }
 
 func TestListQueryProblems(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	srv.CreateSequence(t, "seq_a", "A", welcomeDef)
 	tests := []struct {
@@ -128,6 +130,7 @@ func TestListQueryProblems(t *testing.T) {
 }
 
 func TestSendsPagination(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	srv.CreateSequence(t, "seq_burst", "Burst", `{"steps":[
 		{"type":"email","templateId":"tmpl_welcome"},{"type":"email","templateId":"tmpl_tips"},{"type":"email","templateId":"tmpl_pro"}]}`, signedUp)

@@ -17,6 +17,7 @@ import (
 // a contact halfway through a sequence, opens with its data carried over and the contact
 // going on.
 func TestMigrationFromSchemaVersion1(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "v1.db")
 	schema, err := os.ReadFile(filepath.Join("migrations", "0001_initial.sql"))
 	if err != nil {

@@ -21,6 +21,7 @@ import (
 )
 
 func TestPersistenceAcrossRestart(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	srv.CreateSequence(t, "seq_drip", "Drip", dripDef, signedUp)
 	srv.CreateContact(t, "con_ada", "ada@example.com", map[string]any{"plan": "pro"}, true)
@@ -47,6 +48,7 @@ func TestPersistenceAcrossRestart(t *testing.T) {
 }
 
 func TestOpenCloseOpen(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "kraiter.db")
 	cfg := localserver.Config{DBPath: path, APIKey: "k"}
@@ -89,6 +91,7 @@ func TestOpenCloseOpen(t *testing.T) {
 
 // A second server on a database file refuses to start, at once, while the first goes on.
 func TestOneServerPerDatabase(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	cfg := localserver.Config{DBPath: filepath.Join(t.TempDir(), "kraiter.db"), APIKey: "k"}
 	first, err := localserver.Open(ctx, cfg)
@@ -133,6 +136,7 @@ func TestOneServerPerDatabase(t *testing.T) {
 }
 
 func TestMemoryDatabaseKeepsNothing(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	cfg := localserver.Config{DBPath: ":memory:", APIKey: "k"}
 	for range 2 {
@@ -157,6 +161,7 @@ func TestMemoryDatabaseKeepsNothing(t *testing.T) {
 }
 
 func TestOpenErrors(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	newer := filepath.Join(dir, "newer.db")
@@ -200,6 +205,7 @@ func TestOpenErrors(t *testing.T) {
 
 // The seed is applied at every Open, updating what it names and leaving the rest.
 func TestSeedIsIdempotent(t *testing.T) {
+	t.Parallel()
 	seedFile := filepath.Join(t.TempDir(), "seed.json")
 	writeFile(t, seedFile, `{
 	  "templates": [{"id": "tmpl_welcome", "name": "Welcome", "subject": "Hi"}],
@@ -233,6 +239,7 @@ func TestSeedIsIdempotent(t *testing.T) {
 }
 
 func TestLoadSeedErrors(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	tests := []struct{ name, content, want string }{
 		{"unknown field", `{"templates": [{"id": "t", "name": "n", "subject": "s", "body": "x"}]}`, `unknown field "body"`},
@@ -263,6 +270,7 @@ func writeFile(t *testing.T, path, content string) {
 // Concurrent writers and readers all succeed: one connection serializes them, so none
 // meets SQLITE_BUSY.
 func TestConcurrentRequests(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	srv.CreateContact(t, "con_a", "a@example.com", nil, true)
 	const n = 24

@@ -25,6 +25,7 @@ func startWithTemplates(t *testing.T) *localservertest.Instance {
 }
 
 func TestCreateAndGetSequence(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	body := map[string]any{
 		"id": "seq_onboarding", "name": "Onboarding", "definition": welcomeDef,
@@ -71,6 +72,7 @@ func sameSequence(a, b localserver.Sequence) bool {
 }
 
 func TestCreateSequenceValidation(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	tests := []struct {
 		name string
@@ -158,6 +160,7 @@ func TestCreateSequenceValidation(t *testing.T) {
 }
 
 func TestUpdateSequence(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	srv.CreateSequence(t, "seq_a", "A", welcomeDef, localserver.Trigger{Type: "event", EventName: "signed_up"})
 	before := srv.GetSequence(t, "seq_a")
@@ -212,6 +215,7 @@ func TestUpdateSequence(t *testing.T) {
 }
 
 func TestDeleteSequence(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	srv.CreateSequence(t, "seq_a", "A", welcomeDef)
 	srv.DeleteSequence(t, "seq_a")

@@ -11,6 +11,7 @@ import (
 // An enrolment finishes on the definition version it began under; enrolments after a change
 // run the new version.
 func TestEnrolmentsKeepTheirDefinitionVersion(t *testing.T) {
+	t.Parallel()
 	srv := startWithTemplates(t)
 	for _, id := range []string{"tmpl_a", "tmpl_b", "tmpl_de_only"} {
 		srv.CreateTemplate(t, id, id, "Subject of "+id)

@@ -76,6 +76,7 @@ func (e *editor) hoverText(uri, text, marker string, skip int) string {
 // TestSession walks through a session as an editor has it: initialize, a diagnostic that the
 // fix clears, completion, hover, go to definition, formatting, the outline, shutdown and exit.
 func TestSession(t *testing.T) {
+	t.Parallel()
 	e := startEditor(t, Options{Version: "1.2.3"})
 	res := e.initialize(nil)
 	if res.ServerInfo == nil || res.ServerInfo.Version == nil || *res.ServerInfo.Version != "1.2.3" {
@@ -190,6 +191,7 @@ func applyEdits(t *testing.T, src string, edits []protocol.TextEdit) string {
 // TestDiagnosticsAreValidates checks that the editor gets kraiter dsl validate's problems, with
 // the same messages at the same places; characters count UTF-16 code units, as LSP says.
 func TestDiagnosticsAreValidates(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, src string
 		vars      map[string]string
@@ -250,6 +252,7 @@ type wantDiag struct {
 // TestNewerVersionSupersedesOlder holds the compile of version 1 back until version 2 has
 // arrived: version 1's diagnostics must never be published, version 2's must.
 func TestNewerVersionSupersedesOlder(t *testing.T) {
+	t.Parallel()
 	release := make(chan struct{})
 	compiling := make(chan struct{})
 	e := startEditor(t, Options{}, func(s *server) {
@@ -282,6 +285,7 @@ func TestNewerVersionSupersedesOlder(t *testing.T) {
 // TestBurstOfChanges sends versions faster than they compile: the last one's diagnostics
 // arrive, and the versions published only grow.
 func TestBurstOfChanges(t *testing.T) {
+	t.Parallel()
 	e := startEditor(t, Options{})
 	e.initialize(nil)
 	e.open(seqURI, brokenSeq)
@@ -303,6 +307,7 @@ func TestBurstOfChanges(t *testing.T) {
 
 // TestCloseClearsDiagnostics checks that closing a document clears its problems.
 func TestCloseClearsDiagnostics(t *testing.T) {
+	t.Parallel()
 	e := startEditor(t, Options{})
 	e.initialize(nil)
 	e.open(seqURI, brokenSeq)
@@ -316,6 +321,7 @@ func TestCloseClearsDiagnostics(t *testing.T) {
 // TestCompletionInExpressions checks what an expression is offered: functions and references,
 // the conditions and contact only in when, names after a root.
 func TestCompletionInExpressions(t *testing.T) {
+	t.Parallel()
 	e := startEditor(t, Options{Vars: map[string]string{"locale": "en"}})
 	e.initialize(map[string]any{"initializationOptions": map[string]any{"vars": map[string]any{"region": "eu"}}})
 	other := "file:///work/sequences/other.kraiter.hcl"
@@ -363,6 +369,7 @@ func TestCompletionInExpressions(t *testing.T) {
 // TestWorkspaceContactAttributes checks that contact. offers the attributes that the
 // workspace's sequence files use, open or not, and passes over hidden folders.
 func TestWorkspaceContactAttributes(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for path, src := range map[string]string{
 		"a.kraiter.hcl":              "condition {\n  when = contact.seats > 10\n}\n",
@@ -398,6 +405,7 @@ func TestWorkspaceContactAttributes(t *testing.T) {
 // TestTemplateIDsOnline reads the account's templates from a local Kraiter server, for
 // completion in a template's string and for hover.
 func TestTemplateIDsOnline(t *testing.T) {
+	t.Parallel()
 	inst := localservertest.Start(t)
 	inst.CreateTemplate(t, "tmpl_welcome", "Welcome", "Welcome to `Acme`")
 	inst.CreateTemplate(t, "tmpl_tips", "Tips", "Three tips")
@@ -436,6 +444,7 @@ func TestTemplateIDsOnline(t *testing.T) {
 // TestTemplateIDsWithoutAccess checks that a server that refuses the key leaves completion
 // without template ids, says why in the log only, and never shows the key.
 func TestTemplateIDsWithoutAccess(t *testing.T) {
+	t.Parallel()
 	inst := localservertest.Start(t)
 	const key = "k_wrong_1234567890"
 	c, err := client.New(client.Config{BaseURL: inst.URL, APIKey: key, MaxRetries: -1})
@@ -464,6 +473,7 @@ func TestTemplateIDsWithoutAccess(t *testing.T) {
 // TestTestFiles checks that a sequence test file gets its syntax checked, not read as a
 // sequence.
 func TestTestFiles(t *testing.T) {
+	t.Parallel()
 	e := startEditor(t, Options{})
 	e.initialize(nil)
 	uri := "file:///work/sequences/onboarding.kraiter.test.hcl"
@@ -479,6 +489,7 @@ func TestTestFiles(t *testing.T) {
 
 // TestExitWithoutShutdown checks the status the protocol asks for.
 func TestExitWithoutShutdown(t *testing.T) {
+	t.Parallel()
 	e := startEditor(t, Options{})
 	e.initialize(nil)
 	if err := e.exit(); !errors.Is(err, ErrExitWithoutShutdown) {
@@ -488,6 +499,7 @@ func TestExitWithoutShutdown(t *testing.T) {
 
 // TestRequestBeforeInitialize checks the protocol's error for a request that comes too early.
 func TestRequestBeforeInitialize(t *testing.T) {
+	t.Parallel()
 	e := startEditor(t, Options{})
 	err := e.call("textDocument/hover", docPos(seqURI, map[string]any{"line": 0, "character": 0}), nil)
 	if err == nil || !strings.Contains(err.Error(), "error -32002") {

@@ -7,6 +7,7 @@ import (
 )
 
 func TestPositions(t *testing.T) {
+	t.Parallel()
 	src := "ab\né😀x\n\nlast"
 	txt := newText([]byte(src))
 	for _, tc := range []struct {
@@ -48,6 +49,7 @@ func TestPositions(t *testing.T) {
 }
 
 func TestEdits(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, src string
 		from, to  protocol.Position

@@ -7,6 +7,7 @@ import (
 )
 
 func TestCodeSpan(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"steps[0]", "`steps[0]`"},
 		{"a `b` c", "``a `b` c``"},
@@ -33,6 +34,7 @@ func TestCodeSpan(t *testing.T) {
 }
 
 func TestText(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"pro team in DE", "pro team in DE"},
 		{"# Heading", `\#` + wordJoiner + ` Heading`},
@@ -56,6 +58,7 @@ func TestText(t *testing.T) {
 }
 
 func TestTableCell(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"plain", "plain"},
 		{"`a|b`", "`a\\|b`"},
@@ -69,12 +72,14 @@ func TestTableCell(t *testing.T) {
 }
 
 func TestHeading(t *testing.T) {
+	t.Parallel()
 	if got, want := Heading(" Production\n  (eu) #1 "), `Production (eu) \#`+wordJoiner+`1`; got != want {
 		t.Errorf("Heading = %q, want %q", got, want)
 	}
 }
 
 func TestMermaidLabel(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"Email tmpl_welcome", "Email tmpl_welcome"},
 		{`plan is "pro"`, "plan is #34;pro#34;"},
@@ -89,6 +94,7 @@ func TestMermaidLabel(t *testing.T) {
 }
 
 func TestCodeBlock(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ lang, body, want string }{
 		{"diff", "+ a\n", "```diff\n+ a\n```\n"},
 		{"", "no newline", "```\nno newline\n```\n"},
@@ -103,6 +109,7 @@ func TestCodeBlock(t *testing.T) {
 }
 
 func TestShorten(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in    string
 		limit int

@@ -3,6 +3,7 @@ package prose
 import "testing"
 
 func TestJoin(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		items []string
 		conj  string
@@ -22,6 +23,7 @@ func TestJoin(t *testing.T) {
 }
 
 func TestQuoted(t *testing.T) {
+	t.Parallel()
 	if got, want := Quoted([]string{"text", "json", `a"b`}, "or"), `"text", "json" or "a\"b"`; got != want {
 		t.Errorf("Quoted = %q, want %q", got, want)
 	}
@@ -31,6 +33,7 @@ func TestQuoted(t *testing.T) {
 }
 
 func TestCount(t *testing.T) {
+	t.Parallel()
 	for n, want := range map[int]string{0: "0 tests", 1: "1 test", 2: "2 tests"} {
 		if got := Count(n, "test"); got != want {
 			t.Errorf("Count(%d) = %q, want %q", n, got, want)

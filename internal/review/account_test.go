@@ -73,6 +73,7 @@ func (a *fakeAccount) Template(ctx context.Context, id string) (*Template, error
 }
 
 func TestRenderLive(t *testing.T) {
+	t.Parallel()
 	def := func(template string) string {
 		return `{"steps":[{"type":"email","templateId":"` + template + `"},{"type":"delay","duration":"1d"}]}`
 	}
@@ -165,6 +166,7 @@ func TestRenderLive(t *testing.T) {
 // TestLiveBounds checks that the calls are one per sequence and run liveConcurrency at a
 // time at most.
 func TestLiveBounds(t *testing.T) {
+	t.Parallel()
 	var changes []*tfjson.ResourceChange
 	statuses := map[string]SequenceStatus{}
 	for i := range 20 {
@@ -184,6 +186,7 @@ func TestLiveBounds(t *testing.T) {
 
 // TestLiveNotFetched checks the line that says why there are no figures.
 func TestLiveNotFetched(t *testing.T) {
+	t.Parallel()
 	plan := planOf(resourceChange("kraiter_sequence.a", actDelete, sequenceValues("seq_a", "A", defWelcome), nil))
 	for _, tt := range []struct{ reason, want string }{
 		{"", "_Live figures (enrolments, templates) were not fetched: no account was given._\n"},

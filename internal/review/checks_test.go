@@ -19,6 +19,7 @@ func check(kind tfjson.CheckKind, address string, status tfjson.CheckStatus, mes
 }
 
 func TestChecks(t *testing.T) {
+	t.Parallel()
 	update := resourceChange("kraiter_sequence.a", actUpdate, sequenceValues("seq_a", "A", defWelcome), sequenceValues("seq_a", "B", defWelcome))
 	twoInstances := check(tfjson.CheckKindResource, "data.x.y", tfjson.CheckStatusFail)
 	twoInstances.Instances = []tfjson.CheckResultDynamic{
@@ -95,6 +96,7 @@ func TestChecks(t *testing.T) {
 }
 
 func TestNoChangesBeforeAnError(t *testing.T) {
+	t.Parallel()
 	plan := &Plan{Errored: true}
 	if got, want := Render(context.Background(), plan, Options{}), "No Kraiter sequence changes were planned before the error.\n"; !strings.HasSuffix(got, want) {
 		t.Errorf("got:\n%s\nwant it to end with %q", got, want)

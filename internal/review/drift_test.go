@@ -11,6 +11,7 @@ import (
 // TestDrift checks what the comment says of each fate of a change made outside Terraform,
 // for what the golden review of the drift scenario does not hold.
 func TestDrift(t *testing.T) {
+	t.Parallel()
 	def := func(duration string) string {
 		return `{"steps":[{"type":"email","templateId":"tmpl_a"},{"type":"delay","duration":"` + duration + `"},{"type":"email","templateId":"tmpl_b"}]}`
 	}
@@ -107,6 +108,7 @@ func withUpdatedAt(values map[string]any) map[string]any {
 // TestRevertMarks checks which of a plan's step changes are found to undo a change made
 // outside Terraform, for each kind of step change.
 func TestRevertMarks(t *testing.T) {
+	t.Parallel()
 	steps := func(s ...string) string { return `{"steps":[` + strings.Join(s, ",") + `]}` }
 	email := func(tmpl string) string { return `{"type":"email","templateId":"` + tmpl + `"}` }
 	delay := func(d string) string { return `{"type":"delay","duration":"` + d + `"}` }

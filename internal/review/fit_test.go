@@ -25,6 +25,7 @@ func fitDocument(n, size int) *document {
 }
 
 func TestFit(t *testing.T) {
+	t.Parallel()
 	const size = 2000 // parts much longer than the note, so that each step frees enough room
 	full := len(fitDocument(3, size).fit(1 << 30))
 	tests := []struct {
@@ -82,6 +83,7 @@ func TestFit(t *testing.T) {
 
 // TestFitSummaryRows fits more changes than their summary lines have room for.
 func TestFitSummaryRows(t *testing.T) {
+	t.Parallel()
 	got := fitDocument(300, 100).fit(4000)
 	if len(got) > 4000 {
 		t.Errorf("%d bytes, over the limit of 4000", len(got))

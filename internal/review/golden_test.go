@@ -25,6 +25,7 @@ var scenarios = []string{"changes", "drift", "rename", "checks", "errored"}
 // compares them with the golden reviews. Both CLIs plan the same change, so their reviews
 // must be the same too.
 func TestGolden(t *testing.T) {
+	t.Parallel()
 	contacts := readContacts(t, filepath.Join("testdata", "review.contacts.hcl"))
 	for _, scenario := range scenarios {
 		t.Run(scenario, func(t *testing.T) {
@@ -108,6 +109,7 @@ var guideExample = regexp.MustCompile("(?s)<!-- example: (\\S+) (all|\\d+-\\d+) 
 // TestGuideExamples keeps the guide's examples the same as the golden reviews; -update pastes
 // the golden reviews into the guide.
 func TestGuideExamples(t *testing.T) {
+	t.Parallel()
 	guide, err := os.ReadFile(guidePath)
 	if err != nil {
 		t.Fatal(err)

@@ -65,6 +65,7 @@ const (
 )
 
 func TestHostileText(t *testing.T) {
+	t.Parallel()
 	for _, s := range hostileTexts {
 		t.Run(fmt.Sprintf("%q", s), func(t *testing.T) { checkContained(t, s) })
 	}

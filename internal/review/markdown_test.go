@@ -6,6 +6,7 @@ import (
 )
 
 func TestCodeBlock(t *testing.T) {
+	t.Parallel()
 	short := "a\nb\n"
 	long := strings.Repeat("line\n", foldLines+1)
 	tests := []struct {

@@ -14,6 +14,7 @@ import (
 )
 
 func TestRenderNoChanges(t *testing.T) {
+	t.Parallel()
 	a := sequenceValues("seq_a", "A", defWelcome)
 	plan := planOf(resourceChange("kraiter_sequence.a", tfjson.Actions{tfjson.ActionNoop}, a, a))
 	tests := []struct {
@@ -35,6 +36,7 @@ func TestRenderNoChanges(t *testing.T) {
 // TestRenderSections checks what each kind of change says, for what the golden reviews of
 // real plans do not hold.
 func TestRenderSections(t *testing.T) {
+	t.Parallel()
 	a := sequenceValues("seq_a", "A", defWelcome, eventTrigger("signed_up"))
 	unknownDef := resourceChange("kraiter_sequence.a", actUpdate, a, sequenceValues("seq_a", "A", "", eventTrigger("signed_up")))
 	unknownDef.Change.AfterUnknown = map[string]any{"definition": true, "updated_at": true}
@@ -95,6 +97,7 @@ func TestRenderSections(t *testing.T) {
 
 // TestRenderSensitive checks that no value the plan marks sensitive reaches the comment.
 func TestRenderSensitive(t *testing.T) {
+	t.Parallel()
 	const secret = "tmpl_secret_plan"
 	secretDef := `{"steps":[{"type":"email","templateId":"` + secret + `"}]}`
 	marks := map[string]any{"name": true, "definition": true, "triggers": []any{map[string]any{"event_name": true}}}
@@ -127,6 +130,7 @@ func TestRenderSensitive(t *testing.T) {
 // TestRenderLargePlan renders a plan far beyond GitHub's limit: the comment stays within it,
 // every code fence and fold that is opened is closed, and a note says what was left out.
 func TestRenderLargePlan(t *testing.T) {
+	t.Parallel()
 	var steps []string
 	for i := range 12 {
 		steps = append(steps, fmt.Sprintf(`{"type":"condition","if":{"attribute":"seats","op":"gte","value":%d},"then":[{"type":"email","templateId":"tmpl_%d"},{"type":"delay","duration":"1d"}]}`, i, i))
@@ -187,6 +191,7 @@ func checkBalanced(t *testing.T, markdown string) {
 // TestRenderOddValues renders values of shapes no provider writes, as a hand-edited or
 // truncated plan could hold, without failing.
 func TestRenderOddValues(t *testing.T) {
+	t.Parallel()
 	odd := resourceChange("kraiter_sequence.a", actUpdate, nil, nil)
 	odd.Change.Before = "not an object"
 	odd.Change.After = map[string]any{"id": 42.0, "name": []any{"x"}, "definition": 12.0, "triggers": "event"}

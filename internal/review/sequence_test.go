@@ -8,6 +8,7 @@ import (
 )
 
 func TestSequenceChanges(t *testing.T) {
+	t.Parallel()
 	a := sequenceValues("seq_a", "A", defWelcome)
 	b := sequenceValues("seq_b", "B", defWelcome)
 
@@ -63,6 +64,7 @@ func TestSequenceChanges(t *testing.T) {
 }
 
 func TestReadSequence(t *testing.T) {
+	t.Parallel()
 	s := readSequence(newObject(sequenceValues("seq_a", "A", defWelcomeTips, eventTrigger("signed_up")), nil, nil))
 	def, err := s.parsed()
 	if s.id.text != "seq_a" || s.name.text != "A" || s.triggers.text() != "event `signed_up`" || def == nil || len(def.Steps) != 3 || err != nil {

@@ -19,6 +19,7 @@ func mustParse(t *testing.T, text string) *definition.Definition {
 }
 
 func TestContactsTable(t *testing.T) {
+	t.Parallel()
 	oldDef := mustParse(t, fmt.Sprintf(defSeatsAtLeast, 5))
 	newDef := mustParse(t, fmt.Sprintf(defSeatsAtLeast, 10))
 	change := sequenceChange{address: "kraiter_sequence.a", kind: kindUpdate,
@@ -83,6 +84,7 @@ func TestContactsTable(t *testing.T) {
 }
 
 func TestSendsText(t *testing.T) {
+	t.Parallel()
 	def := mustParse(t, defWelcomeTips)
 	tests := []struct {
 		name string

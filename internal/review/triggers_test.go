@@ -3,6 +3,7 @@ package review
 import "testing"
 
 func TestReadTriggers(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name      string
 		triggers  any
@@ -30,6 +31,7 @@ func TestReadTriggers(t *testing.T) {
 }
 
 func TestTriggersEqual(t *testing.T) {
+	t.Parallel()
 	known := func(texts ...string) triggers { return triggers{texts: texts, state: fieldKnown} }
 	tests := []struct {
 		name string

@@ -3,6 +3,7 @@ package review
 import "testing"
 
 func TestObjectStringAttr(t *testing.T) {
+	t.Parallel()
 	values := map[string]any{"id": "seq_a", "name": "Secret plan", "definition": nil, "count": 3.0}
 	tests := []struct {
 		name      string
@@ -32,6 +33,7 @@ func TestObjectStringAttr(t *testing.T) {
 }
 
 func TestAnyTrue(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		marks any

@@ -10,6 +10,7 @@ import (
 )
 
 func TestRenames(t *testing.T) {
+	t.Parallel()
 	trial := sequenceValues("seq_trial", "Trial", defWelcome)
 	deposed := resourceChange("kraiter_sequence.old", actDelete, trial, nil)
 	deposed.DeposedKey = "00000001"
@@ -68,6 +69,7 @@ func TestRenames(t *testing.T) {
 }
 
 func TestFailedSteps(t *testing.T) {
+	t.Parallel()
 	many := make([]string, 50)
 	for i := range many {
 		many[i] = fmt.Sprintf("line %d", i+1)
@@ -91,6 +93,7 @@ func TestFailedSteps(t *testing.T) {
 }
 
 func TestOutputTail(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("x", maxOutputLine+50)
 	tests := []struct {
 		name, output, want string

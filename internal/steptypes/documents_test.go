@@ -34,6 +34,7 @@ const (
 // TestContractListsEveryStepType checks that the wire contract's tables of step types say what
 // the step table says, row for row; -update rewrites them.
 func TestContractListsEveryStepType(t *testing.T) {
+	t.Parallel()
 	checkTable(t, contractPath, stepTypesHeader, stepTypesTable())
 	checkTable(t, contractPath, stepBlocksHeader, stepBlocksTable())
 }
@@ -116,6 +117,7 @@ var openAPIStepTypes = regexp.MustCompile(`(?m)^(\s+DryRunStep:\n(?:\s+.*\n)*?\s
 // TestOpenAPIListsEveryStepType checks, both ways, that the step types openapi.yaml names are
 // the step table's; -update rewrites its list.
 func TestOpenAPIListsEveryStepType(t *testing.T) {
+	t.Parallel()
 	doc, err := openapi3.NewLoader().LoadFromFile(openAPIPath)
 	if err != nil {
 		t.Fatalf("load %s: %v", openAPIPath, err)

@@ -55,6 +55,7 @@ func changeField(t *testing.T, f *definition.Field, s *definition.Step) bool {
 // part runs whatever the others did, and a part that panics is reported as failing, so that
 // one run lists everything a new step type still lacks.
 func TestEveryStepType(t *testing.T) {
+	t.Parallel()
 	srv := localservertest.Start(t)
 	srv.CreateContact(t, "con_sample", "sample@example.com", sampleContact.Attributes, sampleContact.Subscribed)
 	templates := map[string]bool{}

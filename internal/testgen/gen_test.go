@@ -19,6 +19,7 @@ func countSteps(t *testing.T, doc string) int {
 }
 
 func TestDefinitionHasExactlyTheStepsAsked(t *testing.T) {
+	t.Parallel()
 	for _, steps := range []int{10, 100, 1000} {
 		if got := countSteps(t, testgen.Definition(steps)); got != steps {
 			t.Errorf("Definition(%d) has %d steps", steps, got)
@@ -30,6 +31,7 @@ func TestDefinitionHasExactlyTheStepsAsked(t *testing.T) {
 }
 
 func TestChangedDiffersInMeaning(t *testing.T) {
+	t.Parallel()
 	equal, err := definition.Equal(testgen.Definition(20), testgen.Changed(20))
 	if err != nil || equal {
 		t.Errorf("Equal(Definition, Changed) = %v, %v; want two different definitions", equal, err)
@@ -37,6 +39,7 @@ func TestChangedDiffersInMeaning(t *testing.T) {
 }
 
 func TestDefinitionRefusesASizeItCannotBuild(t *testing.T) {
+	t.Parallel()
 	for _, steps := range []int{0, -10, 15} {
 		func() {
 			defer func() {
@@ -50,6 +53,7 @@ func TestDefinitionRefusesASizeItCannotBuild(t *testing.T) {
 }
 
 func TestTypical(t *testing.T) {
+	t.Parallel()
 	doc := testgen.Typical()
 	if got := countSteps(t, doc); got != testgen.TypicalSteps {
 		t.Errorf("Typical has %d steps, want %d", got, testgen.TypicalSteps)

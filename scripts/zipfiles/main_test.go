@@ -12,6 +12,7 @@ import (
 )
 
 func TestWriteZipStoresFilesFlatWithTheirModes(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	provider := writeFile(t, filepath.Join(dir, "build", "linux_amd64", "terraform-provider-kraiter_v0.1.0"), "binary", 0o755)
 	notes := writeFile(t, filepath.Join(dir, "NOTES.txt"), "notes", 0o644)
@@ -48,6 +49,7 @@ func TestWriteZipStoresFilesFlatWithTheirModes(t *testing.T) {
 }
 
 func TestWriteZipFailsWithoutLeavingAnArchive(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	file := writeFile(t, filepath.Join(dir, "file"), "x", 0o644)
 	tests := []struct {
