@@ -12,7 +12,7 @@ import (
 // These measure the client and the local server together, over loopback HTTP and SQLite:
 // what a provider operation costs against `kraiter serve`.
 
-func benchClient(b *testing.B) (*localservertest.Instance, *client.Client) {
+func benchClient(b *testing.B) *client.Client {
 	b.Helper()
 	inst := localservertest.Start(b)
 	inst.CreateTemplate(b, "tmpl_welcome", "Welcome", "Welcome aboard")
@@ -21,11 +21,11 @@ func benchClient(b *testing.B) (*localservertest.Instance, *client.Client) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return inst, c
+	return c
 }
 
 func BenchmarkCreate(b *testing.B) {
-	_, c := benchClient(b)
+	c := benchClient(b)
 	ctx := context.Background()
 	i := 0
 	for b.Loop() {
@@ -37,7 +37,7 @@ func BenchmarkCreate(b *testing.B) {
 }
 
 func BenchmarkGet(b *testing.B) {
-	_, c := benchClient(b)
+	c := benchClient(b)
 	ctx := context.Background()
 	if _, err := c.Sequences.Create(ctx, client.CreateSequenceInput{ID: "seq_bench", Name: "Bench", Definition: welcomeDef}); err != nil {
 		b.Fatal(err)
@@ -51,7 +51,7 @@ func BenchmarkGet(b *testing.B) {
 
 // BenchmarkListAll iterates over 1,000 sequences in pages of 100.
 func BenchmarkListAll(b *testing.B) {
-	_, c := benchClient(b)
+	c := benchClient(b)
 	ctx := context.Background()
 	for i := range 1000 {
 		if _, err := c.Sequences.Create(ctx, client.CreateSequenceInput{ID: fmt.Sprintf("seq_%04d", i), Name: "Bench", Definition: welcomeDef}); err != nil {

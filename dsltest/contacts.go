@@ -104,7 +104,7 @@ func (p *reader) contact(block *hclsyntax.Block) Contact {
 	for _, attr := range dsl.AttributesInOrder(block.Body) {
 		switch attr.Name {
 		case contactAttributes:
-			c.Input.Attributes, _ = p.attributes(attr.Expr, contactAttributes)
+			c.Input.Attributes = p.attributes(attr.Expr, contactAttributes)
 		case testSubscribed:
 			c.Input.Subscribed, _ = p.lit.Bool(attr.Expr, useTestBool)
 		case testEvents:

@@ -258,7 +258,7 @@ func (p *testParser) test(block *hclsyntax.Block, d testDefaults) *sequenceTest 
 		case testVars:
 			p.vars(attr.Expr, t.vars)
 		case testContact:
-			t.input.Attributes, _ = p.attributes(attr.Expr, testContact)
+			t.input.Attributes = p.attributes(attr.Expr, testContact)
 		case testSubscribed:
 			t.input.Subscribed, _ = p.lit.Bool(attr.Expr, useTestBool)
 		case testEvents:

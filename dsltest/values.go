@@ -86,12 +86,12 @@ func (p *reader) vars(expr hclsyntax.Expression, into map[string]string) {
 }
 
 // attributes reads a contact's attributes, keeping their JSON types and every digit of their
-// numbers; name is the attribute that holds them: contact in a test, attributes in a contacts
-// file.
-func (p *reader) attributes(expr hclsyntax.Expression, name string) (map[string]any, bool) {
+// numbers, or nil after a diagnostic; name is the attribute that holds them: contact in a test,
+// attributes in a contacts file.
+func (p *reader) attributes(expr hclsyntax.Expression, name string) map[string]any {
 	raw, ok := p.lit.JSON(expr, useTestContact)
 	if !ok {
-		return nil, false
+		return nil
 	}
 	dec := json.NewDecoder(strings.NewReader(string(raw)))
 	dec.UseNumber()
@@ -99,9 +99,9 @@ func (p *reader) attributes(expr hclsyntax.Expression, name string) (map[string]
 	if err := dec.Decode(&attrs); err != nil || attrs == nil {
 		p.diags = append(p.diags, errorAt(expr.Range(), "Invalid "+name,
 			fmt.Sprintf(`The contact is an object of attribute names and values, such as %s = { plan = "pro", seats = 12 }.`, name)))
-		return nil, false
+		return nil
 	}
-	return attrs, true
+	return attrs
 }
 
 // events reads a list of events: { name = "purchased", after = "3d" }, or before = "40d" for

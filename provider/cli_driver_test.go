@@ -32,7 +32,7 @@ var providerBuild struct {
 func builtProvider(t *testing.T) string {
 	t.Helper()
 	providerBuild.once.Do(func() {
-		dir, err := os.MkdirTemp("", "kraiter-provider-")
+		dir, err := os.MkdirTemp("", "kraiter-provider-") //nolint:usetesting // one build for every test of the process, not one test's
 		if err != nil {
 			providerBuild.err = err
 			return
@@ -178,13 +178,11 @@ func (w *cliWorkspace) stateIDs() map[string]bool {
 }
 
 // mustApply applies the configuration, which must succeed.
-func (w *cliWorkspace) mustApply() cliRun {
+func (w *cliWorkspace) mustApply() {
 	w.t.Helper()
-	run := w.run("apply", "-auto-approve")
-	if run.code != 0 {
+	if run := w.run("apply", "-auto-approve"); run.code != 0 {
 		w.t.Fatalf("apply exited %d:\n%s", run.code, run.out)
 	}
-	return run
 }
 
 // with returns the diagnostics of the severity ("warning" or "error") whose summary

@@ -132,9 +132,9 @@ func TestAccExamples_dataSources(t *testing.T) {
 
 // useExampleServer points the provider at a new local server holding the templates the
 // resource and function examples name.
-func useExampleServer(t *testing.T, opts ...localservertest.Option) *localservertest.Instance {
+func useExampleServer(t *testing.T) *localservertest.Instance {
 	t.Helper()
-	inst := startServer(t, opts...)
+	inst := startServer(t)
 	for _, id := range []string{"tmpl_welcome_en", "tmpl_welcome_de", "tmpl_trial_started", "tmpl_trial_ending", "tmpl_renewal_soon", "tmpl_renewal_today"} {
 		inst.CreateTemplate(t, id, id, "Subject of "+id)
 	}

@@ -62,14 +62,14 @@ func testClient(t *testing.T, url, key string) *client.Client {
 	return c
 }
 
-// readAll reads ids with the given number of reads at once, as Terraform's -parallelism
-// does, and checks each answer names its sequence.
-func (e *readsEnv) readAll(t *testing.T, ids []string, parallelism int) {
+// readAll reads ids ten at a time, as Terraform's default -parallelism does, and checks each
+// answer names its sequence.
+func (e *readsEnv) readAll(t *testing.T, ids []string) {
 	t.Helper()
 	work := make(chan string)
 	var wg sync.WaitGroup
 	errs := make(chan error, len(ids))
-	for range parallelism {
+	for range 10 {
 		wg.Go(func() {
 			for id := range work {
 				seq, err := e.reads.get(context.Background(), id)
@@ -104,7 +104,7 @@ func readsIDs(from, to int) []string {
 func TestSequenceReadsFewReadsListNothing(t *testing.T) {
 	t.Parallel()
 	e := newReadsEnv(t, 300)
-	e.readAll(t, readsIDs(0, snapshotThreshold-1), 10)
+	e.readAll(t, readsIDs(0, snapshotThreshold-1))
 	if lists, gets := e.lists.Load(), e.gets.Load(); lists != 0 || gets != snapshotThreshold-1 {
 		t.Fatalf("%d reads made %d listings and %d gets; want none and one each", snapshotThreshold-1, lists, gets)
 	}
@@ -113,7 +113,7 @@ func TestSequenceReadsFewReadsListNothing(t *testing.T) {
 func TestSequenceReadsManyReadsComeFromTheListing(t *testing.T) {
 	t.Parallel()
 	e := newReadsEnv(t, 1000)
-	e.readAll(t, readsIDs(0, 1000), 10)
+	e.readAll(t, readsIDs(0, 1000))
 	lists, gets := e.lists.Load(), e.gets.Load()
 	// The reads before the threshold, and those that came before the page of their
 	// sequence, go one by one; the listing reads the account's 10 pages once.
@@ -140,7 +140,7 @@ func TestSequenceReadsSmallStateInALargeAccountReadsFewPages(t *testing.T) {
 	e := newReadsEnv(t, 2000)
 	// The managed sequences are at the end of the account's listing order.
 	const reads = 40
-	e.readAll(t, readsIDs(2000-reads, 2000), 10)
+	e.readAll(t, readsIDs(2000-reads, 2000))
 	if lists, most := e.lists.Load(), int64((reads+readsPerPage-1)/readsPerPage); lists > most {
 		t.Fatalf("%d reads in an account of 2,000 read %d pages; want at most %d", reads, lists, most)
 	}
@@ -153,7 +153,7 @@ func TestSequenceReadsSmallStateInALargeAccountReadsFewPages(t *testing.T) {
 func TestSequenceReadsUselessListingStops(t *testing.T) {
 	t.Parallel()
 	e := newReadsEnv(t, 3000)
-	e.readAll(t, readsIDs(2800, 3000), 10)
+	e.readAll(t, readsIDs(2800, 3000))
 	if lists := e.lists.Load(); lists > uselessPages {
 		t.Fatalf("200 reads of sequences listed last read %d pages; want the listing to stop after %d", lists, uselessPages)
 	}
@@ -165,7 +165,7 @@ func TestSequenceReadsSlowListingOfTheStateGoesOn(t *testing.T) {
 	t.Parallel()
 	e := newReadsEnv(t, 1000)
 	e.listingDelay = 200 * time.Millisecond
-	e.readAll(t, readsIDs(0, 1000), 10)
+	e.readAll(t, readsIDs(0, 1000))
 	e.ended(t)
 	if lists := e.lists.Load(); lists != 10 {
 		t.Fatalf("a listing slower than the reads read %d pages of 10; it must not judge itself useless", lists)
@@ -177,7 +177,7 @@ func TestSequenceReadsSlowListingOfTheStateGoesOn(t *testing.T) {
 func TestSequenceReadsMissFromTheListingAsksTheSequence(t *testing.T) {
 	t.Parallel()
 	e := newReadsEnv(t, 50)
-	e.readAll(t, readsIDs(0, 50), 10)
+	e.readAll(t, readsIDs(0, 50))
 	if _, err := e.reads.get(context.Background(), "seq_gone"); !errors.Is(err, client.ErrNotFound) {
 		t.Fatalf("read of a sequence in no listing: %v, want the API's NOT_FOUND", err)
 	}
@@ -192,7 +192,7 @@ func TestSequenceReadsMissFromTheListingAsksTheSequence(t *testing.T) {
 func TestSequenceReadsNeverUseAnEntryAfterAWrite(t *testing.T) {
 	t.Parallel()
 	e := newReadsEnv(t, 100)
-	e.readAll(t, readsIDs(0, 40), 10)
+	e.readAll(t, readsIDs(0, 40))
 	e.ended(t)
 	if e.lists.Load() != 1 {
 		t.Fatalf("want the account listed in one page, got %d", e.lists.Load())
@@ -219,7 +219,7 @@ func TestSequenceReadsWriteBeforeTheListing(t *testing.T) {
 	t.Parallel()
 	e := newReadsEnv(t, 100)
 	e.reads.wrote(readsID(90))
-	e.readAll(t, readsIDs(0, 30), 10)
+	e.readAll(t, readsIDs(0, 30))
 	e.inst.UpdateSequenceRaw(t, readsID(90), map[string]any{"name": "Renamed"})
 	if seq, err := e.reads.get(context.Background(), readsID(90)); err != nil || seq.Name != "Renamed" {
 		t.Fatalf("read of a sequence written before the listing: %+v, %v", seq, err)
@@ -231,7 +231,7 @@ func TestSequenceReadsMemoryBound(t *testing.T) {
 	t.Parallel()
 	e := newReadsEnv(t, 400)
 	e.reads.maxBytes = 50 * sequenceSize(&client.Sequence{ID: readsID(0), Name: "Sequence 100", Definition: readsDef, Status: "active"})
-	e.readAll(t, readsIDs(0, 400), 10)
+	e.readAll(t, readsIDs(0, 400))
 	e.ended(t)
 	if lists := e.lists.Load(); lists != 1 {
 		t.Fatalf("a listing past its bound read %d pages; want it to stop after the first", lists)

@@ -221,15 +221,15 @@ func makeUnwritable(t *testing.T, dir string) {
 // The folder itself may be a link, as the user named it.
 func TestWriteIntoALinkedFolder(t *testing.T) {
 	t.Parallel()
-	real := t.TempDir()
+	target := t.TempDir()
 	link := filepath.Join(t.TempDir(), "export")
-	if err := os.Symlink(real, link); err != nil {
+	if err := os.Symlink(target, link); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Write(link, map[string][]byte{"a.tf": []byte("a\n")}, false); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := os.ReadFile(filepath.Join(real, "a.tf")); err != nil || string(got) != "a\n" {
+	if got, err := os.ReadFile(filepath.Join(target, "a.tf")); err != nil || string(got) != "a\n" {
 		t.Errorf("a.tf: %q, %v", got, err)
 	}
 }

@@ -40,14 +40,14 @@ func (f *fields) eventNameField(name string) (string, bool) {
 	return s, true
 }
 
-// textField reads a text field of 1 to max characters.
-func (f *fields) textField(name, want string, max int, required bool) (string, bool) {
+// textField reads a text field of 1 to maxLen characters.
+func (f *fields) textField(name, want string, maxLen int, required bool) (string, bool) {
 	s, ok := f.str(name, want, required)
 	if !ok {
 		return "", false
 	}
-	if n := utf8.RuneCountInString(s); n == 0 || n > max {
-		f.add(name, "must be 1 to %d characters long, not %d", max, n)
+	if n := utf8.RuneCountInString(s); n == 0 || n > maxLen {
+		f.add(name, "must be 1 to %d characters long, not %d", maxLen, n)
 		return "", false
 	}
 	return s, true

@@ -131,7 +131,7 @@ func placeholder(n int, a *dsl.BlockAttribute) string {
 // stringItems are the template ids in the string of a template attribute; incomplete while
 // the account's templates are being read.
 func (s *server) stringItems(a *analysis, t *text, p *place, offset int) ([]protocol.CompletionItem, bool) {
-	_, attr := p.attribute()
+	attr := p.attribute()
 	if attr == nil || attr.Field.Kind != definition.FieldTemplateID || p.frame.kind != frameString {
 		return nil, false
 	}
@@ -195,7 +195,7 @@ func (s *server) referenceItems(a *analysis, root string) []protocol.CompletionI
 // stands: the conditions and contact only in a when expression.
 func expressionItems(p *place) []protocol.CompletionItem {
 	kind, _ := kindOf(p.blocks)
-	_, attr := p.attribute()
+	attr := p.attribute()
 	if kind != bodyLocals && attr == nil {
 		return nil
 	}

@@ -100,7 +100,7 @@ func statementDoc(blocks []string, name string, isAttribute bool) string {
 // stringDoc documents a template id written as a plain string: its name and subject, when
 // the account's templates can be read.
 func (s *server) stringDoc(a *analysis, p *place) string {
-	_, attr := p.attribute()
+	attr := p.attribute()
 	plain := p.i > 0 && a.tokens[p.i-1].Type == hclsyntax.TokenOQuote && p.i+1 < len(a.tokens) && a.tokens[p.i+1].Type == hclsyntax.TokenCQuote
 	if attr == nil || attr.Field.Kind != definition.FieldTemplateID || !plain {
 		return ""

@@ -54,10 +54,11 @@ func (l completionList) labels() []string {
 	return out
 }
 
-func (e *editor) complete(uri, text, marker string, skip int) completionList {
+// complete asks for completion in the sequence document, seqURI.
+func (e *editor) complete(text, marker string, skip int) completionList {
 	e.t.Helper()
 	var l completionList
-	e.must("textDocument/completion", docPos(uri, pos(e.t, text, marker, skip)), &l)
+	e.must("textDocument/completion", docPos(seqURI, pos(e.t, text, marker, skip)), &l)
 	return l
 }
 
@@ -100,7 +101,7 @@ func TestSession(t *testing.T) {
 
 	typing := fixed + "\nco"
 	e.change(seqURI, 3, typing)
-	steps := e.complete(seqURI, typing, "\nco", 3)
+	steps := e.complete(typing, "\nco", 3)
 	for _, want := range []string{"email", "delay", "condition", "locals"} {
 		if !slices.Contains(steps.labels(), want) {
 			t.Errorf("completion at step level offers %v, not %q", steps.labels(), want)
@@ -111,13 +112,13 @@ func TestSession(t *testing.T) {
 			t.Errorf("the condition snippet %q does not ask for when", it.InsertText)
 		}
 	}
-	if attrs := e.complete(seqURI, typing, "duration", 0); !slices.Equal(attrs.labels(), []string{"duration"}) {
+	if attrs := e.complete(typing, "duration", 0); !slices.Equal(attrs.labels(), []string{"duration"}) {
 		t.Errorf("completion inside a delay block offers %v, want [duration]", attrs.labels())
 	}
-	if attrs := e.complete(seqURI, typing, "  template", 2); !slices.Equal(attrs.labels(), []string{"template", "delay"}) {
+	if attrs := e.complete(typing, "  template", 2); !slices.Equal(attrs.labels(), []string{"template", "delay"}) {
 		t.Errorf("completion inside an email block offers %v, want [template delay]", attrs.labels())
 	}
-	if locals := e.complete(seqURI, typing, "local.series", 6); !slices.Equal(locals.labels(), []string{"series"}) {
+	if locals := e.complete(typing, "local.series", 6); !slices.Equal(locals.labels(), []string{"series"}) {
 		t.Errorf("completion after local. offers %v, want [series]", locals.labels())
 	}
 
@@ -330,7 +331,7 @@ func TestCompletionInExpressions(t *testing.T) {
 	src := "email {\n  template = lo\n}\ncondition {\n  when = ex\n}\ncondition {\n  when = contact.\n}\nemail {\n  template = var.\n}\n"
 	e.open(seqURI, src)
 
-	value := e.complete(seqURI, src, "= lo", 4).labels()
+	value := e.complete(src, "= lo", 4).labels()
 	for _, want := range []string{"lower", "format", "var", "local"} {
 		if !slices.Contains(value, want) {
 			t.Errorf("a template's value is offered %v, not %q", value, want)
@@ -341,16 +342,16 @@ func TestCompletionInExpressions(t *testing.T) {
 			t.Errorf("a template's value is offered %q, which only when takes", not)
 		}
 	}
-	when := e.complete(seqURI, src, "= ex", 4).labels()
+	when := e.complete(src, "= ex", 4).labels()
 	for _, want := range []string{"performed", "exists", "contains", "all", "any", "number", "contact", "lower"} {
 		if !slices.Contains(when, want) {
 			t.Errorf("a when expression is offered %v, not %q", when, want)
 		}
 	}
-	if got, want := e.complete(seqURI, src, "contact.\n", 8).labels(), []string{"billing region", "plan"}; !slices.Equal(got, want) {
+	if got, want := e.complete(src, "contact.\n", 8).labels(), []string{"billing region", "plan"}; !slices.Equal(got, want) {
 		t.Errorf("contact. offers %v, want the attributes used in the workspace, %v", got, want)
 	}
-	if got, want := e.complete(seqURI, src, "var.\n", 4).labels(), []string{"locale", "region"}; !slices.Equal(got, want) {
+	if got, want := e.complete(src, "var.\n", 4).labels(), []string{"locale", "region"}; !slices.Equal(got, want) {
 		t.Errorf("var. offers %v, want the vars given, %v", got, want)
 	}
 	if got := e.hoverText(seqURI, src, "var.\n", 1); !strings.Contains(got, "A value given to the compiler") {
@@ -394,7 +395,7 @@ func TestWorkspaceContactAttributes(t *testing.T) {
 	want := []string{"company", "seats"}
 	var got []string
 	for range 100 { // the scan runs in the background
-		if got = e.complete(seqURI, src, "contact.", 8).labels(); slices.Equal(got, want) {
+		if got = e.complete(src, "contact.", 8).labels(); slices.Equal(got, want) {
 			return
 		}
 		time.Sleep(20 * time.Millisecond)
@@ -420,7 +421,7 @@ func TestTemplateIDsOnline(t *testing.T) {
 
 	var l completionList
 	for range 50 { // the first answers may come before the templates are read
-		if l = e.complete(seqURI, src, "\"tm\"", 3); !l.IsIncomplete {
+		if l = e.complete(src, "\"tm\"", 3); !l.IsIncomplete {
 			break
 		}
 	}
@@ -430,7 +431,7 @@ func TestTemplateIDsOnline(t *testing.T) {
 	if te := l.Items[0].TextEdit; te == nil || te.Range.Start.Character != 14 || te.Range.End.Character != 16 || te.NewText != "tmpl_tips" {
 		t.Errorf("the item replaces %+v, want the string's text so far, 1:14 to 1:16", te)
 	}
-	if te := e.complete(seqURI, src, "\"tmpl_welcome", 1).Items[0].TextEdit; te == nil || te.Range.Start.Character != 14 || te.Range.End.Character != 26 {
+	if te := e.complete(src, "\"tmpl_welcome", 1).Items[0].TextEdit; te == nil || te.Range.Start.Character != 14 || te.Range.End.Character != 26 {
 		t.Errorf("at the start of an id, the item replaces %+v, want the whole id, 4:14 to 4:26", te)
 	}
 	if got := e.hoverText(seqURI, src, "tmpl_welcome", 3); !strings.Contains(got, "name: `Welcome`") || !strings.Contains(got, "subject: `` Welcome to `Acme` ``") {
@@ -457,7 +458,7 @@ func TestTemplateIDsWithoutAccess(t *testing.T) {
 	e.open(seqURI, src)
 	var l completionList
 	for range 50 {
-		if l = e.complete(seqURI, src, "\"\"", 1); !l.IsIncomplete {
+		if l = e.complete(src, "\"\"", 1); !l.IsIncomplete {
 			break
 		}
 	}

@@ -360,10 +360,10 @@ func holdsSteps(blocks []string) bool {
 
 // attribute is the attribute of the step block a place is in whose value the place is in,
 // or nil.
-func (p *place) attribute() (*dsl.StepBlock, *dsl.BlockAttribute) {
+func (p *place) attribute() *dsl.BlockAttribute {
 	kind, b := kindOf(p.blocks)
 	if kind != bodyStep || p.body.attr == "" {
-		return nil, nil
+		return nil
 	}
-	return b, b.Attribute(p.body.attr)
+	return b.Attribute(p.body.attr)
 }
