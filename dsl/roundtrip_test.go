@@ -126,14 +126,21 @@ func TestRoundTripRandom(t *testing.T) {
 	if testing.Short() {
 		n = 300
 	}
-	for seed := range uint64(n) {
-		g := &generator{r: rand.New(rand.NewPCG(seed, 0x5eed))}
-		doc := g.definition()
-		def, err := definition.ParseString(doc)
-		if err != nil {
-			t.Fatalf("seed %d: the generator made an invalid definition: %v\n%s", seed, err, doc)
-		}
-		checkRoundTrip(t, def)
+	// The seeds run in shards, in parallel: the longest test of the package otherwise.
+	const shards = 4
+	for shard := range uint64(shards) {
+		t.Run(fmt.Sprintf("shard %d of %d", shard+1, shards), func(t *testing.T) {
+			t.Parallel()
+			for seed := shard; seed < uint64(n); seed += shards {
+				g := &generator{r: rand.New(rand.NewPCG(seed, 0x5eed))}
+				doc := g.definition()
+				def, err := definition.ParseString(doc)
+				if err != nil {
+					t.Fatalf("seed %d: the generator made an invalid definition: %v\n%s", seed, err, doc)
+				}
+				checkRoundTrip(t, def)
+			}
+		})
 	}
 }
 
