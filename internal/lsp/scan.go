@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"bytes"
+	"maps"
 	"slices"
 
 	"github.com/hashicorp/hcl/v2"
@@ -202,7 +203,7 @@ func analyze(t *text, filename string) *analysis {
 		}
 		s.step(tok)
 	}
-	a.contact, a.vars = sortedKeys(contact), sortedKeys(vars)
+	a.contact, a.vars = slices.Sorted(maps.Keys(contact)), slices.Sorted(maps.Keys(vars))
 	return a
 }
 
@@ -226,15 +227,6 @@ func (a *analysis) reference(i int) (string, bool) {
 		return string(rest[2].Bytes), true
 	}
 	return "", false
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
 
 // place is where an offset stands: the enclosing blocks and frames, and the word there.

@@ -1,7 +1,6 @@
 package lsp
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/aymanbagabas/go-udiff"
@@ -54,7 +53,7 @@ func symbols(t *text, body *hclsyntax.Body, enclosing []string) []protocol.Docum
 			sym.Kind = symbolBranch
 		case kind == bodySteps && len(enclosing) == 0 && block.Type == dsl.LocalsBlock:
 			sym.Kind = symbolLocals
-			for _, attr := range attributesInOrder(block.Body) {
+			for _, attr := range dsl.AttributesInOrder(block.Body) {
 				value := sourceText(t, attr.Expr.Range())
 				sym.Children = append(sym.Children, protocol.DocumentSymbol{Name: attr.Name, Detail: &value, Kind: symbolLocal,
 					Range: t.rangeOf(attr.SrcRange), SelectionRange: t.rangeOf(attr.NameRange)})
@@ -84,15 +83,6 @@ func stepDetail(t *text, b *dsl.StepBlock, body *hclsyntax.Body) string {
 // sourceText is the text of a range on one line, bounded.
 func sourceText(t *text, r hcl.Range) string {
 	return bounded(strings.Join(strings.Fields(string(t.src[r.Start.Byte:r.End.Byte])), " "))
-}
-
-func attributesInOrder(body *hclsyntax.Body) []*hclsyntax.Attribute {
-	attrs := make([]*hclsyntax.Attribute, 0, len(body.Attributes))
-	for _, attr := range body.Attributes {
-		attrs = append(attrs, attr)
-	}
-	slices.SortFunc(attrs, func(a, b *hclsyntax.Attribute) int { return a.SrcRange.Start.Byte - b.SrcRange.Start.Byte })
-	return attrs
 }
 
 // formatting gives the edits of kraiter dsl fmt, as small as a line diff makes them so that

@@ -3,6 +3,7 @@ package lsp
 import (
 	"context"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -73,5 +74,5 @@ func (w *workspace) add(names []string) {
 func (w *workspace) contactAttributes() []string {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return sortedKeys(w.contact)
+	return slices.Sorted(maps.Keys(w.contact))
 }
