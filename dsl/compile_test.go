@@ -49,6 +49,8 @@ var compileCases = []compileCase{
 	{name: "string functions", src: `email { template = format("%s_%s", join("", ["tm", "pl"]), replace("welcome!", "!", "")) }`, want: emailOne},
 	{name: "more string functions", src: `email { template = "${title("tmpl")}_${trimprefix("xwelcome", "x")}_${substr("abc", 1, 1)}_${strrev("ab")}" }`,
 		want: `{"steps":[{"type":"email","templateId":"Tmpl_welcome_b_ba","delay":"0d"}]}`},
+	{name: "length of a string, a list and an object", src: `email { template = "t${length("e\u0301té")}${length(["a", "b"])}${length({ a = 1 })}" }`,
+		want: `{"steps":[{"type":"email","templateId":"t321","delay":"0d"}]}`},
 	{name: "heredoc", src: "email {\n  template = <<-EOT\n    tmpl_welcome\n  EOT\n}", want: `{"steps":[{"type":"email","templateId":"tmpl_welcome\n","delay":"0d"}]}`},
 	{name: "escapes in literals", src: `email { template = "a\"b\\c\n$${x}%%{y}\u00e9" }`, want: `{"steps":[{"type":"email","templateId":"a\"b\\c\n${x}%{y}é","delay":"0d"}]}`},
 	{name: "literal text is kept byte for byte", src: "email { template = \"e\u0301\" }", want: "{\"steps\":[{\"type\":\"email\",\"templateId\":\"e\u0301\",\"delay\":\"0d\"}]}"},

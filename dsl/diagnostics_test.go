@@ -96,6 +96,7 @@ var diagnosticCases = []diagnosticCase{
 	{name: "unknown function", src: "email {\n  template = lowr(\"T\")\n}\n", want: []wantDiag{{"Unknown function", 2, 14, `Did you mean "lower"?`}}},
 	{name: "condition function as a value", src: "email {\n  template = exists(\"t\")\n}\n", want: []wantDiag{{"Unknown function", 2, 14, "usable only as a part of a when expression"}}},
 	{name: "function error", src: "email {\n  template = substr(\"abc\")\n}\n", want: []wantDiag{{"Not enough function arguments", 2, 26, `Missing value for "offset"`}}},
+	{name: "length of a number", src: "email {\n  template = tostring(length(5))\n}\n", want: []wantDiag{{"Error in function call", 2, 23, "length takes a string, a list, a map, a tuple or an object, not number"}}},
 	{name: "format width", src: "email {\n  template = format(\"%999999s\", \"t\")\n}\n", want: []wantDiag{{"Invalid function argument", 2, 22, "at most 1000"}}},
 	{name: "value too large", src: "locals {\n  a = \"${local.b}${local.b}${local.b}${local.b}\"\n  b = \"${local.c}${local.c}${local.c}${local.c}\"\n  c = \"${local.d}${local.d}${local.d}${local.d}\"\n  d = \"${local.e}${local.e}${local.e}${local.e}\"\n  e = \"${local.f}${local.f}${local.f}${local.f}\"\n  f = \"${local.g}${local.g}${local.g}${local.g}\"\n  g = \"${local.h}${local.h}${local.h}${local.h}\"\n  h = \"${local.i}${local.i}${local.i}${local.i}\"\n  i = \"${local.j}${local.j}${local.j}${local.j}\"\n  j = \"0123456789\"\n}\nemail {\n  template = local.a\n}\n",
 		want: []wantDiag{{"Value too large", 3, 7, "larger than a whole definition may be"}}},

@@ -22,7 +22,7 @@ var functions = map[string]function.Function{
 	"floor":         stdlib.FloorFunc,
 	"format":        stdlib.FormatFunc,
 	"join":          stdlib.JoinFunc,
-	"length":        stdlib.LengthFunc,
+	"length":        lengthFunc,
 	"lower":         stdlib.LowerFunc,
 	"max":           stdlib.MaxFunc,
 	"min":           stdlib.MinFunc,
@@ -41,6 +41,37 @@ var functions = map[string]function.Function{
 	"trimsuffix":    stdlib.TrimSuffixFunc,
 	"upper":         stdlib.UpperFunc,
 }
+
+// lengthFunc is length as Terraform has it: of a string (in characters, as strlen counts them)
+// or an object, as well as of a list, a map or a tuple. go-cty's own length refuses strings and
+// objects, which surprises anyone who knows Terraform's.
+var lengthFunc = function.New(&function.Spec{
+	Description: "Returns the number of characters in a string, or of elements in a list, a map, a tuple or an object.",
+	Params: []function.Parameter{{
+		Name:             "value",
+		Type:             cty.DynamicPseudoType,
+		AllowDynamicType: true,
+		AllowMarked:      true,
+	}},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		if ty := args[0].Type(); ty == cty.String || ty.IsObjectType() {
+			return cty.Number, nil
+		}
+		if _, err := stdlib.LengthFunc.ReturnTypeForValues(args); err != nil {
+			return cty.NilType, fmt.Errorf("length takes a string, a list, a map, a tuple or an object, not %s", args[0].Type().FriendlyName())
+		}
+		return cty.Number, nil
+	},
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		switch ty := args[0].Type(); {
+		case ty == cty.String:
+			return stdlib.Strlen(args[0])
+		case ty.IsObjectType():
+			return cty.NumberIntVal(int64(len(ty.AttributeTypes()))), nil
+		}
+		return stdlib.Length(args[0])
+	},
+})
 
 // functionNames lists the functions in alphabetical order, for messages.
 var functionNames = func() []string {

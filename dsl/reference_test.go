@@ -83,3 +83,82 @@ func compiledForm(t definition.StepType) string {
 	}
 	return text + "}"
 }
+
+// functionsTableHeader starts the reference's table of the functions known at compile time.
+const functionsTableHeader = "| Function | Example | Result |\n|---|---|---|\n"
+
+// TestReferenceFunctionExamples checks the reference's table of functions: every function it
+// names is one the compiler knows, every function the compiler knows is named, and each
+// example whose result is written as a literal compiles to that literal.
+func TestReferenceFunctionExamples(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile(referencePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data)
+	start := strings.Index(doc, functionsTableHeader)
+	if start < 0 {
+		t.Fatalf("%s has no table of functions starting with %q", referencePath, functionsTableHeader)
+	}
+	rows := strings.Split(doc[start+len(functionsTableHeader):], "\n")
+	named := map[string]bool{}
+	checked := 0
+	for _, row := range rows {
+		if !strings.HasPrefix(row, "|") {
+			break
+		}
+		cells := strings.Split(strings.Trim(row, "|"), " | ")
+		if len(cells) != 3 {
+			t.Errorf("row %q has %d cells, want 3", row, len(cells))
+			continue
+		}
+		for _, name := range strings.Split(cells[0], ", ") {
+			name = strings.Trim(strings.TrimSpace(name), "`")
+			if _, ok := functions[name]; !ok {
+				t.Errorf("the reference names %q, which is not a function the compiler knows", name)
+			}
+			named[name] = true
+		}
+		example, result := codeSpan(cells[1]), codeSpan(strings.TrimSpace(cells[2]))
+		if example == "" || result == "" {
+			continue // a result in words, such as "a number"
+		}
+		if got, want := compileValue(t, example), compileValue(t, result); got != want {
+			t.Errorf("the reference says %s is %s, but it compiles to %s", example, result, got)
+		}
+		checked++
+	}
+	for name := range functions {
+		if !named[name] {
+			t.Errorf("the compiler knows %q, but the reference's table of functions does not name it", name)
+		}
+	}
+	if checked < 8 {
+		t.Errorf("checked %d examples of the reference's table of functions; it has at least 8 with a literal result", checked)
+	}
+}
+
+// codeSpan returns the code of a cell that starts with one, or "".
+func codeSpan(cell string) string {
+	if !strings.HasPrefix(cell, "`") {
+		return ""
+	}
+	end := strings.Index(cell[1:], "`")
+	if end < 0 {
+		return ""
+	}
+	return cell[1 : end+1]
+}
+
+// compileValue compiles expr as the value a condition compares with, and returns the rule's
+// JSON: two expressions with the same value compile to the same rule.
+func compileValue(t *testing.T, expr string) string {
+	t.Helper()
+	res, diags := Compile([]byte("condition {\n  when = contact.x == ("+expr+")\n}\n"), Options{Filename: "reference.kraiter.hcl"})
+	if diags.HasErrors() {
+		t.Errorf("%s: %s", expr, diags.Error())
+		return ""
+	}
+	return string(res.JSON)
+}
