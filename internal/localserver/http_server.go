@@ -1,8 +1,10 @@
 package localserver
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"log"
 	"net"
 	"net/http"
@@ -24,8 +26,8 @@ type HTTPLimits struct {
 	// IdleTimeout is how long a kept-alive connection may wait for its next request.
 	IdleTimeout time.Duration
 	// MaxConnections is the most connections open at once. Past it, the connection that has
-	// waited longest for a request, idle after an answer or still sending its headers, is
-	// closed to make room; only when every connection has a request in hand does a new one
+	// waited longest for a request, idle after an answer or still sending its headers or
+	// body, is closed to make room; only when every connection has a request in hand does a new one
 	// wait to be accepted.
 	MaxConnections int
 }
@@ -141,7 +143,7 @@ type connKey struct{}
 
 // connLimiter keeps at most max connections open. A connection that comes past the cap does
 // not wait behind connections that are not being used: the one that has waited longest for a
-// request, idle after an answer or still sending its headers, is closed to make room. A
+// request, idle after an answer or still sending its headers or body, is closed to make room. A
 // client waiting for an answer matters more than one holding a connection it does not use;
 // a client whose idle connection is closed opens a new one. Only when every connection has a
 // request in the handler does a new one wait.
@@ -212,14 +214,39 @@ func (l *connLimiter) changed(c net.Conn, state http.ConnState) {
 	}
 }
 
-// track marks a connection busy while its request is in next.
+// track marks a connection busy while its request is in next. The body is read first, while
+// the connection still counts as waiting: a client that trickles its body holds the
+// connection no more than one that trickles its headers, and is closed first when a new
+// connection needs the room. Nothing has been done for its request yet, so closing it loses
+// nothing. The handler reads the same bytes, and the same error, as it would have.
 func (l *connLimiter) track(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		c, _ := r.Context().Value(connKey{}).(net.Conn)
+		if r.Body != nil && r.Body != http.NoBody {
+			data, err := io.ReadAll(io.LimitReader(r.Body, MaxBodyBytes+1))
+			r.Body = readAheadBody{Reader: io.MultiReader(bytes.NewReader(data), errorReader{err}), Closer: r.Body}
+		}
 		l.setBusy(c, true)
 		defer l.setBusy(c, false)
 		next.ServeHTTP(w, r)
 	})
+}
+
+// readAheadBody is a body read ahead: its bytes, then how reading it ended.
+type readAheadBody struct {
+	io.Reader
+	io.Closer
+}
+
+// errorReader ends a read-ahead body: with the error that ended the read, or with io.EOF
+// when it reached the end (or the limit, which the handler enforces).
+type errorReader struct{ err error }
+
+func (e errorReader) Read([]byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	return 0, io.EOF
 }
 
 func (l *connLimiter) setBusy(c net.Conn, busy bool) {

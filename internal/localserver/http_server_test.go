@@ -147,9 +147,12 @@ func TestHTTPServerCapsConnections(t *testing.T) {
 	limits.MaxConnections = 1
 	addr := serveHTTP(t, limits)
 
-	first := dial(t, addr) // a request whose body is still coming
-	send(t, first, "POST /v1/templates HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer k\r\n"+
-		"Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"id\":")
+	first := dial(t, addr) // a request in the handler, held there by injected latency
+	faults := `{"latencyMs":5000}`
+	send(t, first, "POST /_local/faults HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer k\r\n"+
+		"Content-Type: application/json\r\nContent-Length: "+strconv.Itoa(len(faults))+"\r\n\r\n"+faults)
+	readOK(t, bufio.NewReader(first))
+	send(t, first, "GET /v1/sequences HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer k\r\n\r\n")
 	time.Sleep(100 * time.Millisecond) // for the request to reach the handler
 	second := dial(t, addr)
 	send(t, second, getClock)
@@ -177,6 +180,8 @@ func TestHTTPServerMakesRoomForARealRequest(t *testing.T) {
 	}{
 		{"connections idle after a request without a key", "GET /v1/sequences HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"},
 		{"connections still sending their headers", "GET /v1/sequences HTTP/1.1\r\nHost: 127.0.0.1\r\n"},
+		{"connections still sending their bodies", "POST /v1/sequences HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer k\r\n" +
+			"Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"id\":"},
 		{"connections that sent nothing", ""},
 	}
 	for _, tc := range tests {
@@ -194,6 +199,7 @@ func TestHTTPServerMakesRoomForARealRequest(t *testing.T) {
 					resp.Body.Close()
 				}
 			}
+			time.Sleep(200 * time.Millisecond) // for what they sent to reach the server's handler
 			client := &http.Client{Timeout: 5 * time.Second}
 			req, err := http.NewRequest(http.MethodGet, "http://"+addr+"/_local/clock", nil)
 			if err != nil {
