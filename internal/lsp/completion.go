@@ -164,10 +164,10 @@ func (s *server) referenceItems(a *analysis, root string) []protocol.CompletionI
 		}
 		detail = "var"
 	case rootLocal:
-		names = a.localNames
+		names = slices.Clone(a.localNames)
 		detail = "local"
 	case rootContact:
-		names = a.contact
+		names = slices.Clone(a.contact)
 		for _, other := range s.openAnalyses() {
 			names = append(names, other.contact...)
 		}

@@ -101,16 +101,16 @@ func (s *server) snapshotOf(uri protocol.DocumentUri) (*snapshot, error) {
 }
 
 // openAnalyses are the analyses of the open documents, for the names the workspace uses.
-func (s *server) openAnalyses() map[string]*analysis {
+func (s *server) openAnalyses() []*analysis {
 	s.mu.Lock()
 	snaps := make([]*snapshot, 0, len(s.docs))
 	for _, doc := range s.docs {
 		snaps = append(snaps, doc.snap)
 	}
 	s.mu.Unlock()
-	out := make(map[string]*analysis, len(snaps))
+	out := make([]*analysis, 0, len(snaps))
 	for _, sn := range snaps {
-		out[sn.name] = sn.analysis()
+		out = append(out, sn.analysis())
 	}
 	return out
 }
@@ -158,11 +158,14 @@ func (s *server) publish(snap *snapshot, diags []protocol.Diagnostic) {
 }
 
 // diagnostics are the problems of a version: a sequence's as kraiter dsl validate reports
-// them, a test file's syntax errors as kraiter dsl fmt reports them.
+// them, a test file's syntax errors as kraiter dsl fmt reports them (it parses, and formats
+// only a file without errors).
 func (s *server) diagnostics(snap *snapshot) []protocol.Diagnostic {
 	var diags hcl.Diagnostics
 	if isTestFile(snap.uri) {
-		_, diags = dsl.Format(snap.text.src, snap.name)
+		if _, parsed := dsl.ParseConfig(snap.text.src, snap.name); parsed.HasErrors() {
+			diags = parsed
+		}
 	} else {
 		_, diags = dsl.Compile(snap.text.src, dsl.Options{Filename: snap.name, Vars: s.vars})
 	}

@@ -403,6 +403,26 @@ func TestWorkspaceContactAttributes(t *testing.T) {
 	t.Errorf("contact. offers %v, want %v", got, want)
 }
 
+// TestDeeplyNestedFile opens a file nested past the DSL's limits, which would overflow the
+// parser's stack: every request that parses it answers, the outline empty.
+func TestDeeplyNestedFile(t *testing.T) {
+	t.Parallel()
+	e := startEditor(t, Options{})
+	e.initialize(nil)
+	src := "email {\n  template = " + strings.Repeat("(", 100_000) + `"t"` + strings.Repeat(")", 100_000) + "\n}\n"
+	e.open(seqURI, src)
+	if diags := e.diagnostics(seqURI, 1).Diagnostics; len(diags) != 1 || !strings.HasPrefix(diags[0].Message, "Nested too deep") {
+		t.Errorf("diagnostics %+v, want the one about nesting", diags)
+	}
+	var syms []protocol.DocumentSymbol
+	e.must("textDocument/documentSymbol", map[string]any{"textDocument": map[string]any{"uri": seqURI}}, &syms)
+	if len(syms) != 0 {
+		t.Errorf("the outline of a file beyond the limits is %+v, want none", syms)
+	}
+	e.must("textDocument/hover", docPos(seqURI, pos(t, src, "template", 0)), nil)
+	e.must("textDocument/completion", docPos(seqURI, pos(t, src, `"t"`, 0)), nil)
+}
+
 // TestTemplateIDsOnline reads the account's templates from a local Kraiter server, for
 // completion in a template's string and for hover.
 func TestTemplateIDsOnline(t *testing.T) {

@@ -13,13 +13,17 @@ import (
 )
 
 // documentSymbol outlines a document: its steps in order, a condition's with its branches,
-// and its locals. A file with syntax errors is outlined as far as HCL's parser recovers.
+// and its locals. A file with syntax errors is outlined as far as HCL's parser recovers; one
+// beyond the DSL's limits is not parsed at all.
 func (s *server) documentSymbol(_ *glsp.Context, params *protocol.DocumentSymbolParams) (any, error) {
 	snap, err := s.snapshotOf(params.TextDocument.URI)
 	if err != nil {
 		return nil, err
 	}
-	file, _ := hclsyntax.ParseConfig(snap.text.src, snap.name, hcl.InitialPos)
+	file, _ := dsl.ParseConfig(snap.text.src, snap.name)
+	if file == nil { // beyond the DSL's limits on size and nesting, which keep the parser's stack
+		return []protocol.DocumentSymbol{}, nil
+	}
 	body, ok := file.Body.(*hclsyntax.Body)
 	if !ok {
 		return []protocol.DocumentSymbol{}, nil
