@@ -91,5 +91,5 @@ func functionHint(name string) string {
 	if slices.Contains(ruleFunctions, name) {
 		return fmt.Sprintf("%s(...) is a condition, usable only as a part of a when expression, not as a value.", name)
 	}
-	return "Functions known at compile time are " + prose.Quoted(functionNames, "and") + "." + didYouMean(name, functionNames)
+	return "Functions known at compile time are " + prose.Quoted(functionNames, "and") + "." + DidYouMean(name, functionNames)
 }

@@ -68,9 +68,9 @@ var aliases = map[string]string{
 	"contacts":    rootContact,
 }
 
-// didYouMean returns " Did you mean X?" when name is a near miss of one of candidates, or "".
+// DidYouMean returns " Did you mean X?" when name is a near miss of one of candidates, or "".
 // The choice is definition.Suggest's; an alias is offered only when it has none.
-func didYouMean(name string, candidates []string) string {
+func DidYouMean(name string, candidates []string) string {
 	best := definition.Suggest(name, candidates)
 	if best == "" {
 		best = alias(name, candidates)

@@ -93,7 +93,7 @@ func (c *compiler) call(e *hclsyntax.FunctionCallExpr, path string, depth int) (
 	case fnAll, fnAny:
 		return c.callGroup(e, path, depth)
 	}
-	hint := didYouMean(e.Name, ruleFunctions)
+	hint := DidYouMean(e.Name, ruleFunctions)
 	switch {
 	case e.Name == "not":
 		hint = " Negate a condition with !, as in !exists(contact.plan)."

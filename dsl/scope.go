@@ -85,7 +85,7 @@ func (s *scope) checkTraversal(trav hcl.Traversal, use usage) bool {
 		}
 		s.diags = append(s.diags, errorAt(trav.SourceRange(), "Undefined var",
 			fmt.Sprintf("var.%s has no value. %s%s Give it one: --var %s=VALUE for kraiter dsl compile, or %s = \"...\" in the vars of kraiter_sequence_definition or compile_sequence.",
-				name, given, didYouMean(name, s.varNames), name, name)))
+				name, given, DidYouMean(name, s.varNames), name, name)))
 		return false
 	case rootLocal:
 		if !hasName {
@@ -99,7 +99,7 @@ func (s *scope) checkTraversal(trav hcl.Traversal, use usage) bool {
 			}
 			s.diags = append(s.diags, errorAt(trav.SourceRange(), "Undefined local",
 				fmt.Sprintf("local.%s is not defined. %s%s Define it in a locals block: locals { %s = \"...\" }.",
-					name, defined, didYouMean(name, s.order), name)))
+					name, defined, DidYouMean(name, s.order), name)))
 			return false
 		}
 		return l.state != localFailed
@@ -111,7 +111,7 @@ func (s *scope) checkTraversal(trav hcl.Traversal, use usage) bool {
 	default:
 		s.diags = append(s.diags, errorAt(trav.SourceRange(), "Unknown name",
 			fmt.Sprintf("%q is not defined. Expressions can refer to var.NAME (a value given to the compiler), local.NAME (a locals entry) and, in when, contact.NAME.%s",
-				root, didYouMean(root, references))))
+				root, DidYouMean(root, references))))
 		return false
 	}
 }

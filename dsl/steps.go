@@ -45,7 +45,7 @@ func (c *compiler) stepList(body *hclsyntax.Body, path string, depth int, at lev
 			}
 			continue
 		}
-		detail := fmt.Sprintf("%q is not a block that %s can hold; it holds %s blocks.%s", block.Type, at, prose.Quoted(allowed, "and"), didYouMean(block.Type, allowed))
+		detail := fmt.Sprintf("%q is not a block that %s can hold; it holds %s blocks.%s", block.Type, at, prose.Quoted(allowed, "and"), DidYouMean(block.Type, allowed))
 		if owner := branchOwner(block.Type); owner != nil {
 			detail = fmt.Sprintf("%s block belongs inside %s block.", article(block.Type), withArticle(owner.name))
 		}
@@ -194,7 +194,7 @@ func (c *compiler) branches(block *hclsyntax.Block, spec *blockSpec, step *defin
 	seen := map[string]*hclsyntax.Block{}
 	for _, inner := range block.Body.Blocks {
 		if !slices.Contains(names, inner.Type) {
-			detail := fmt.Sprintf("%s block holds %s and the blocks %s, not %q.%s", article(spec.name), prose.Join(spec.attrNamesOf(), "and"), prose.Join(names, "and"), inner.Type, didYouMean(inner.Type, names))
+			detail := fmt.Sprintf("%s block holds %s and the blocks %s, not %q.%s", article(spec.name), prose.Join(spec.attrNamesOf(), "and"), prose.Join(names, "and"), inner.Type, DidYouMean(inner.Type, names))
 			if blockNamed(inner.Type) != nil {
 				detail = fmt.Sprintf("A step inside %s goes in its %s block: %s { %s { ... } }.", withArticle(spec.name), prose.Join(names, "or"), names[0], inner.Type)
 			}
@@ -218,7 +218,7 @@ func (c *compiler) branches(block *hclsyntax.Block, spec *blockSpec, step *defin
 
 func (c *compiler) unknownAttribute(block *hclsyntax.Block, attr *hclsyntax.Attribute, allowed []string) {
 	c.diags = append(c.diags, errorAt(attr.NameRange, "Unknown attribute",
-		fmt.Sprintf("%s blocks take %s, not %q.%s", capitalize(block.Type), prose.Quoted(allowed, "and"), attr.Name, didYouMean(attr.Name, allowed))))
+		fmt.Sprintf("%s blocks take %s, not %q.%s", capitalize(block.Type), prose.Quoted(allowed, "and"), attr.Name, DidYouMean(attr.Name, allowed))))
 }
 
 func (c *compiler) missing(block *hclsyntax.Block, a *attrSpec) {

@@ -117,7 +117,7 @@ func (p *reader) contact(block *hclsyntax.Block) Contact {
 			c.Sequences = texts(items)
 		default:
 			p.diags = append(p.diags, errorAt(attr.NameRange, "Unknown attribute",
-				fmt.Sprintf("Contact blocks take %s, not %q.%s", prose.Join(contactAttrNames, "and"), attr.Name, didYouMean(attr.Name, contactAttrNames))))
+				fmt.Sprintf("Contact blocks take %s, not %q.%s", prose.Join(contactAttrNames, "and"), attr.Name, dsl.DidYouMean(attr.Name, contactAttrNames))))
 		}
 	}
 	return c

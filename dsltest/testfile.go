@@ -197,7 +197,7 @@ func parseTestFile(src []byte, filename string) ([]*sequenceTest, hcl.Diagnostic
 	for _, block := range body.Blocks {
 		if block.Type != testBlock {
 			p.diags = append(p.diags, errorAt(block.TypeRange, "Unknown block type",
-				fmt.Sprintf("%q is not a block of a test file; it holds test blocks, such as test \"a pro user gets the tips\" { ... }.%s", block.Type, didYouMean(block.Type, []string{testBlock}))))
+				fmt.Sprintf("%q is not a block of a test file; it holds test blocks, such as test \"a pro user gets the tips\" { ... }.%s", block.Type, dsl.DidYouMean(block.Type, []string{testBlock}))))
 			continue
 		}
 		t := p.test(block, defaults)
@@ -230,7 +230,7 @@ func (p *testParser) defaults(body *hclsyntax.Body) testDefaults {
 			p.vars(attr.Expr, d.vars)
 		default:
 			p.diags = append(p.diags, errorAt(attr.NameRange, "Unknown attribute",
-				fmt.Sprintf("The top level of a test file takes %s, which every test starts from, not %q; the rest belongs in a test block.%s", prose.Quoted(testFileAttrs, "and"), attr.Name, didYouMean(attr.Name, testAttrs))))
+				fmt.Sprintf("The top level of a test file takes %s, which every test starts from, not %q; the rest belongs in a test block.%s", prose.Quoted(testFileAttrs, "and"), attr.Name, dsl.DidYouMean(attr.Name, testAttrs))))
 		}
 	}
 	return d
@@ -283,14 +283,14 @@ func (p *testParser) test(block *hclsyntax.Block, d testDefaults) *sequenceTest 
 			}
 		default:
 			p.diags = append(p.diags, errorAt(attr.NameRange, "Unknown attribute",
-				fmt.Sprintf("Test blocks take %s, not %q.%s", prose.Quoted(testAttrs, "and"), attr.Name, didYouMean(attr.Name, testAttrs))))
+				fmt.Sprintf("Test blocks take %s, not %q.%s", prose.Quoted(testAttrs, "and"), attr.Name, dsl.DidYouMean(attr.Name, testAttrs))))
 		}
 	}
 	for _, inner := range block.Body.Blocks {
 		written[inner.Type] = true
 		if inner.Type != testExpectSendBlock {
 			p.diags = append(p.diags, errorAt(inner.TypeRange, "Unknown block type",
-				fmt.Sprintf("%q is not a block of a test; a test holds expect_send blocks, such as expect_send \"tmpl_welcome\" { after = \"2d\" }.%s", inner.Type, didYouMean(inner.Type, []string{testExpectSendBlock}))))
+				fmt.Sprintf("%q is not a block of a test; a test holds expect_send blocks, such as expect_send \"tmpl_welcome\" { after = \"2d\" }.%s", inner.Type, dsl.DidYouMean(inner.Type, []string{testExpectSendBlock}))))
 			continue
 		}
 		if e, ok := p.expectSend(inner); ok {
@@ -343,7 +343,7 @@ func (p *testParser) expectSend(block *hclsyntax.Block) (expectation, bool) {
 		default:
 			ok = false
 			p.diags = append(p.diags, errorAt(attr.NameRange, "Unknown attribute",
-				fmt.Sprintf("Expect_send blocks take %s, not %q.%s", prose.Quoted(expectSendAttrs, "and"), attr.Name, didYouMean(attr.Name, expectSendAttrs))))
+				fmt.Sprintf("Expect_send blocks take %s, not %q.%s", prose.Quoted(expectSendAttrs, "and"), attr.Name, dsl.DidYouMean(attr.Name, expectSendAttrs))))
 		}
 	}
 	for _, inner := range block.Body.Blocks {

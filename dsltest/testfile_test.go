@@ -182,6 +182,7 @@ func TestParseTestFileDiagnostics(t *testing.T) {
 		{"duplicate name", head + "test \"a\" {\n  expect_sends = []\n}\ntest \"a\" {\n  expect_sends = []\n}\n", "Duplicate test name", 5, 6, "already on line 2"},
 		{"unknown top-level attribute", head + "contact = {}\ntest \"a\" {\n  expect_sends = []\n}\n", "Unknown attribute", 2, 1, "belongs in a test block"},
 		{"unknown attribute", head + "test \"a\" {\n  expect_send = []\n}\n", "Unknown attribute", 3, 3, `Did you mean "expect_sends"?`},
+		{"alias of an attribute", head + "test \"a\" {\n  user = {}\n  expect_sends = []\n}\n", "Unknown attribute", 3, 3, `Did you mean "contact"?`},
 		{"unknown block", head + "test \"a\" {\n  expect_sends {}\n}\n", "Unknown block type", 3, 3, `Did you mean "expect_send"?`},
 		{"no sequence", "test \"a\" {\n  expect_sends = []\n}\n", "Missing sequence", 1, 1, "relative to the test file"},
 		{"sequence not a string", "test \"a\" {\n  sequence = 5\n  expect_sends = []\n}\n", "Incorrect type", 2, 14, "The sequence file must be a string"},

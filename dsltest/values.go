@@ -3,7 +3,6 @@ package dsltest
 import (
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -153,7 +152,7 @@ func (p *reader) event(expr hclsyntax.Expression, example string) (definition.Si
 			times++
 		default:
 			p.diags = append(p.diags, errorAt(item.KeyExpr.Range(), "Unknown event key",
-				fmt.Sprintf("An event takes %s, not %q.%s", prose.Quoted(eventKeys, "and"), key, didYouMean(key, eventKeys))))
+				fmt.Sprintf("An event takes %s, not %q.%s", prose.Quoted(eventKeys, "and"), key, dsl.DidYouMean(key, eventKeys))))
 		}
 		ok = ok && valid
 	}
@@ -206,14 +205,6 @@ func errorAt(rng hcl.Range, summary, detail string) *hcl.Diagnostic {
 func fileStart(filename string) hcl.Range {
 	pos := hcl.Pos{Line: 1, Column: 1, Byte: 0}
 	return hcl.Range{Filename: filename, Start: pos, End: pos}
-}
-
-// didYouMean ends a diagnostic's detail with the candidate closest to name, if any.
-func didYouMean(name string, candidates []string) string {
-	if best := definition.Suggest(name, candidates); best != "" {
-		return " Did you mean " + strconv.Quote(best) + "?"
-	}
-	return ""
 }
 
 // capitalize starts a sentence with s.
