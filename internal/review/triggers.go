@@ -1,16 +1,16 @@
 package review
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
 	"github.com/kraiter/terraform-provider-kraiter/internal/markdown"
 )
 
-// triggers is a sequence's triggers attribute: "event `signed_up`" or "segment `seg_trial`"
-// as text for each trigger, sorted, since they are a set, and each as data for the report.
+// triggers is a sequence's triggers attribute, sorted by how each is written ("event
+// `signed_up`", "segment `seg_trial`"), since they are a set.
 type triggers struct {
-	texts []string
 	items []Trigger
 	state fieldState
 }
@@ -36,10 +36,11 @@ func readTriggers(o object) triggers {
 		tr.EventName, _ = m["event_name"].(string)
 		tr.SegmentID, _ = m["segment_id"].(string)
 		t.items = append(t.items, tr)
-		t.texts = append(t.texts, triggerText(tr))
 	}
-	slices.Sort(t.texts)
-	slices.SortFunc(t.items, func(a, b Trigger) int { return strings.Compare(triggerText(a), triggerText(b)) })
+	slices.SortFunc(t.items, func(a, b Trigger) int {
+		return cmp.Or(strings.Compare(triggerText(a), triggerText(b)),
+			strings.Compare(a.Type, b.Type), strings.Compare(a.EventName, b.EventName), strings.Compare(a.SegmentID, b.SegmentID))
+	})
 	return t
 }
 
@@ -66,17 +67,22 @@ func (t triggers) text() string {
 	switch {
 	case t.state != fieldKnown:
 		return stateText(t.state)
-	case len(t.texts) == 0:
+	case len(t.items) == 0:
 		return "none"
 	}
-	return strings.Join(t.texts, ", ")
+	texts := make([]string, len(t.items))
+	for i, tr := range t.items {
+		texts[i] = triggerText(tr)
+	}
+	return strings.Join(texts, ", ")
 }
 
 // equal reports whether two sets of triggers are the same, null being none; unknown or
-// sensitive ones are never said to be.
+// sensitive ones are never said to be. Triggers are compared whole, not as written, which
+// shortens long names.
 func (t triggers) equal(o triggers) bool {
 	shown := func(s fieldState) bool { return s == fieldKnown || s == fieldNull }
-	return shown(t.state) && shown(o.state) && slices.Equal(t.texts, o.texts)
+	return shown(t.state) && shown(o.state) && slices.Equal(t.items, o.items)
 }
 
 // stateText says why a value is not shown.

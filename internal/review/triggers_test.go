@@ -1,6 +1,9 @@
 package review
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestReadTriggers(t *testing.T) {
 	t.Parallel()
@@ -32,18 +35,29 @@ func TestReadTriggers(t *testing.T) {
 
 func TestTriggersEqual(t *testing.T) {
 	t.Parallel()
-	known := func(texts ...string) triggers { return triggers{texts: texts, state: fieldKnown} }
+	known := func(events ...string) triggers {
+		list := []any{}
+		for _, name := range events {
+			list = append(list, eventTrigger(name))
+		}
+		return readTriggers(newObject(map[string]any{"triggers": list}, nil, nil))
+	}
+	long := func(middle string) string {
+		return strings.Repeat("a", maxName) + middle + strings.Repeat("z", maxName)
+	}
 	tests := []struct {
 		name string
 		a, b triggers
 		want bool
 	}{
-		{name: "same", a: known("event `a`"), b: known("event `a`"), want: true},
+		{name: "same", a: known("a"), b: known("a"), want: true},
+		{name: "same in another order", a: known("a", "b"), b: known("b", "a"), want: true},
 		{name: "both none", a: known(), b: known(), want: true},
-		{name: "different", a: known("event `a`"), b: known("event `b`")},
-		{name: "one more", a: known("event `a`"), b: known("event `a`", "event `b`")},
+		{name: "different", a: known("a"), b: known("b")},
+		{name: "one more", a: known("a"), b: known("a", "b")},
+		{name: "long names that differ where the comment shortens them", a: known(long("1")), b: known(long("2"))},
 		{name: "null is none", a: triggers{state: fieldNull}, b: known(), want: true},
-		{name: "null is not some", a: triggers{state: fieldNull}, b: known("event `a`")},
+		{name: "null is not some", a: triggers{state: fieldNull}, b: known("a")},
 		{name: "unknown is never equal", a: triggers{state: fieldUnknown}, b: triggers{state: fieldUnknown}},
 		{name: "sensitive is never equal", a: triggers{state: fieldSensitive}, b: triggers{state: fieldSensitive}},
 	}
