@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -67,12 +68,14 @@ func readKeyFile(path string) (string, error) {
 		return "", fmt.Errorf("--api-key-file: %w", err)
 	}
 	defer f.Close()
-	buf := make([]byte, maxKeyFile+1)
-	n, _ := f.Read(buf)
-	if n > maxKeyFile {
+	data, err := io.ReadAll(io.LimitReader(f, maxKeyFile+1))
+	if err != nil {
+		return "", fmt.Errorf("--api-key-file: %w", err)
+	}
+	if len(data) > maxKeyFile {
 		return "", fmt.Errorf("--api-key-file %s: larger than %d bytes; it should hold the key alone", path, maxKeyFile)
 	}
-	line, _, _ := strings.Cut(string(buf[:n]), "\n")
+	line, _, _ := strings.Cut(string(data), "\n")
 	key := strings.TrimSpace(line)
 	if key == "" {
 		return "", fmt.Errorf("--api-key-file %s: the file is empty; it should hold the key", path)
@@ -96,4 +99,13 @@ func (a *apiFlags) config(cmd *cobra.Command, version string, required bool) (cl
 		base = os.Getenv(envBaseURL)
 	}
 	return client.Config{BaseURL: base, APIKey: key, UserAgent: "kraiter-cli/" + version}, nil
+}
+
+// client makes the client of cfg; a base URL it refuses is a usage error.
+func (a *apiFlags) client(cmd *cobra.Command, cfg client.Config) (*client.Client, error) {
+	c, err := client.New(cfg)
+	if err != nil {
+		return nil, usageError(cmd, "--base-url (or %s): %v", envBaseURL, err)
+	}
+	return c, nil
 }

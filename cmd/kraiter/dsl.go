@@ -14,7 +14,7 @@ import (
 	"github.com/kraiter/terraform-provider-kraiter/dsl"
 )
 
-func newDSLCmd() *cobra.Command {
+func newDSLCmd(version string) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "dsl",
 		Short: "Sequences in the DSL: compile, validate, fmt, decompile, diff, graph, simulate, test, lsp",
@@ -29,7 +29,7 @@ step, and graph draws a sequence as a Mermaid flowchart. simulate carries one co
 through a sequence offline, and test runs sequence tests (*.kraiter.test.hcl). lsp is the
 language server that editors start for diagnostics, completion and hover as you type.`,
 	}
-	cmd.AddCommand(newDSLCompileCmd(), newDSLValidateCmd(), newDSLFmtCmd(), newDSLDecompileCmd(), newDSLDiffCmd(), newDSLGraphCmd(), newDSLSimulateCmd(), newDSLTestCmd(), newDSLLSPCmd())
+	cmd.AddCommand(newDSLCompileCmd(), newDSLValidateCmd(), newDSLFmtCmd(), newDSLDecompileCmd(), newDSLDiffCmd(), newDSLGraphCmd(), newDSLSimulateCmd(), newDSLTestCmd(), newDSLLSPCmd(version))
 	return cmd
 }
 

@@ -10,7 +10,7 @@ import (
 	"github.com/kraiter/terraform-provider-kraiter/internal/lsp"
 )
 
-func newDSLLSPCmd() *cobra.Command {
+func newDSLLSPCmd(version string) *cobra.Command {
 	vars := varFlag{}
 	var api apiFlags
 	cmd := &cobra.Command{
@@ -38,8 +38,8 @@ Exits with status 0 after the editor's shutdown and exit, 1 on exit without shut
 			}
 			var c *client.Client
 			if cfg.APIKey != "" {
-				if c, err = client.New(cfg); err != nil {
-					return usageError(cmd, "--base-url (or %s): %v", envBaseURL, err)
+				if c, err = api.client(cmd, cfg); err != nil {
+					return err
 				}
 			}
 			err = lsp.Serve(cmd.Context(), stdio{cmd.InOrStdin(), cmd.OutOrStdout()},

@@ -70,8 +70,8 @@ func TestDSLLSP(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
 	got := answers(t, out)
-	if !strings.Contains(string(got[1]), `"name":"kraiter dsl lsp"`) {
-		t.Errorf("initialize answered %s", got[1])
+	if !strings.Contains(string(got[1]), `"name":"kraiter dsl lsp","version":"`+readVersion().Version+`"`) {
+		t.Errorf("initialize answered %s, want the server named with kraiter's version, %s", got[1], readVersion().Version)
 	}
 	if !strings.Contains(string(got[2]), `"label":"tmpl_welcome"`) {
 		t.Errorf("completion in a template's string answered %s, without the account's template", got[2])

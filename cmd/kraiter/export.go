@@ -79,9 +79,9 @@ func runExport(cmd *cobra.Command, o exportOptions, version string) error {
 	if err != nil {
 		return err
 	}
-	api, err := client.New(cfg)
+	api, err := o.api.client(cmd, cfg)
 	if err != nil {
-		return usageError(cmd, "--base-url (or KRAITER_BASE_URL): %v", err)
+		return err
 	}
 	export, err := exportconfig.New(exportconfig.Compile(o.compile))
 	if err != nil {

@@ -184,6 +184,7 @@ func TestExportRefusesBadInput(t *testing.T) {
 		{[]string{"--base-url", inst.URL, "--api-key-file", emptyKey}, 2, "the file is empty; it should hold the key"},
 		{[]string{"--base-url", inst.URL, "--api-key-file", bigKey}, 2, "larger than 4096 bytes"},
 		{[]string{"--base-url", inst.URL, "--api-key-file", filepath.Join(keyDir, "none")}, 2, "--api-key-file: open"},
+		{[]string{"--base-url", inst.URL, "--api-key-file", keyDir}, 2, "is a directory"},
 		{[]string{"--base-url", inst.URL, "--api-key-file", wrongKey, "--api-key", "k"}, 2, "pass either --api-key or --api-key-file, not both"},
 		{[]string{"--base-url", inst.URL, "--api-key", inst.APIKey, "--compile", "macro"}, 2, `invalid argument "macro" for "--compile" flag: use "function" or "data-source"`},
 		{[]string{"--base-url", inst.URL, "--api-key", inst.APIKey, "--status", "archived"}, 2, `invalid argument "archived" for "--status" flag: use "draft", "active" or "paused"`},

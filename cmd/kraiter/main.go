@@ -46,7 +46,7 @@ the versions differ and 2 when they cannot be compared.`,
 		&cobra.Group{ID: groupSequences, Title: "Sequences as code:"},
 		&cobra.Group{ID: groupServer, Title: "Local server:"},
 	)
-	for _, cmd := range []*cobra.Command{newDSLCmd(), newExportCmd(v.Version), newReviewCmd(v.Version)} {
+	for _, cmd := range []*cobra.Command{newDSLCmd(v.Version), newExportCmd(v.Version), newReviewCmd(v.Version)} {
 		cmd.GroupID = groupSequences
 		root.AddCommand(cmd)
 	}

@@ -208,9 +208,9 @@ func reviewAccount(cmd *cobra.Command, o reviewOptions, version string) (review.
 	cfg.MaxRetries = reviewRetries
 	cfg.RequestTimeout = reviewRequestTimeout
 	cfg.RetryMaxTotal = reviewRetryMaxTotal
-	api, err := client.New(cfg)
+	api, err := o.api.client(cmd, cfg)
 	if err != nil {
-		return nil, "", usageError(cmd, "--base-url (or %s): %v", envBaseURL, err)
+		return nil, "", err
 	}
 	return &clientAccount{api: api}, "", nil
 }

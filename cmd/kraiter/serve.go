@@ -50,7 +50,7 @@ at a time may use a database file.
 A client has %s to send a request's headers and %s for the whole request; an answer
 may take %s (room for injected latency); an idle connection is closed after %s.
 At most %d connections are open at once: past that, the connection that has waited
-longest for a request, idle or still sending its headers, is closed to make room.
+longest for a request, idle or still sending its headers or body, is closed to make room.
 
 On a loopback address (the default), the server answers only requests addressed to
 localhost, 127.0.0.1 (or any of 127.0.0.0/8) or [::1], with or without a port; others get
