@@ -11,7 +11,7 @@ import (
 // emails' templateId. Kraiter's SDK reference documents no templates namespace, only that a
 // create fails when a template does not exist; these routes are inferred (see
 // docs/design/contract.md), and a server without them answers ROUTE_NOT_FOUND, which callers
-// that can do without templates treat as "not available" (ErrUnexpectedResponse).
+// that can do without templates treat as "not available" (ErrRouteNotFound).
 type TemplatesService struct {
 	c *Client
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/kraiter/terraform-provider-kraiter/client"
 	"github.com/kraiter/terraform-provider-kraiter/definition"
+	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
 )
 
 // What a plan learns from the live account, when the provider has an API key: how many
@@ -28,7 +29,7 @@ const templatesTimeout = time.Minute
 
 // planChecks is what the checks of one provider process share.
 type planChecks struct {
-	mu sync.Mutex
+	mu sync.Mutex // guards creates and deletes
 	// creates and deletes are the sequence ids this process planned to create and to
 	// delete: both for one id means a resource was renamed without a moved block.
 	creates, deletes map[string]bool
@@ -36,9 +37,9 @@ type planChecks struct {
 	templatesOnce sync.Once
 	templates     map[string]bool
 	// templatesErr says why the templates could not be read; the first check that meets it
-	// warns, the others say nothing.
-	templatesErr    error
-	templatesWarned bool
+	// warns (templatesWarning), the others say nothing.
+	templatesErr     error
+	templatesWarning sync.Once
 }
 
 func newPlanChecks() *planChecks {
@@ -81,7 +82,7 @@ func warnDelete(ctx context.Context, c *client.Client, id, verb string, renamed 
 	detail := fmt.Sprintf("Sequence %q has %s partway through it (%d enrolled in all). %s it cancels their enrolments: "+
 		"they receive none of its remaining emails, and Terraform cannot bring them back.\n\n"+
 		"To keep the sequence, undo this change, or set deletion_protection = true on it first.",
-		id, contacts(st.ActiveEnrolments), st.TotalEnrolled, doing)
+		id, prose.Count(int(st.ActiveEnrolments), "contact"), st.TotalEnrolled, doing)
 	if renamed {
 		detail += "\n\n" + renameAdvice(id)
 	}
@@ -120,13 +121,6 @@ func importAdvice(id string) string {
 		"  import {\n    to = kraiter_sequence.NEW_NAME\n    id = %q\n  }", id)
 }
 
-func contacts(n int64) string {
-	if n == 1 {
-		return "1 contact"
-	}
-	return fmt.Sprintf("%d contacts", n)
-}
-
 // checkTemplates adds an error for each template the definition names that the account
 // does not have. The account's templates are read once per provider process; when they
 // cannot be (a server without the templates route, or any failure), the check is skipped
@@ -134,7 +128,7 @@ func contacts(n int64) string {
 func (p *planChecks) checkTemplates(ctx context.Context, c *client.Client, text string, diags *diag.Diagnostics) {
 	def, err := definition.ParseString(text)
 	if err != nil {
-		// The definition's validator has said what is wrong with it.
+		// ValidateConfig has said what is wrong with it.
 		return
 	}
 	refs := def.TemplateRefs()
@@ -143,14 +137,18 @@ func (p *planChecks) checkTemplates(ctx context.Context, c *client.Client, text 
 	}
 	templates, err := p.accountTemplates(ctx, c)
 	if err != nil {
-		p.warnTemplatesOnce(c, err, diags)
+		p.templatesWarning.Do(func() { warnTemplates(c, err, diags) })
 		return
 	}
 	var problems []string
+	var known []string // the account's template ids, sorted for suggestions once one is needed
 	for _, ref := range refs {
 		if !templates[ref.TemplateID] {
+			if known == nil {
+				known = slices.Sorted(maps.Keys(templates))
+			}
 			problems = append(problems, fmt.Sprintf("%s: template %q does not exist in Kraiter%s",
-				ref.Path, ref.TemplateID, definition.DidYouMean(ref.TemplateID, slices.Sorted(maps.Keys(templates)))))
+				ref.Path, ref.TemplateID, definition.DidYouMean(ref.TemplateID, known)))
 		}
 	}
 	if len(problems) == 0 {
@@ -185,13 +183,8 @@ func (p *planChecks) accountTemplates(ctx context.Context, c *client.Client) (ma
 	return p.templates, p.templatesErr
 }
 
-func (p *planChecks) warnTemplatesOnce(c *client.Client, err error, diags *diag.Diagnostics) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.templatesWarned {
-		return
-	}
-	p.templatesWarned = true
+// warnTemplates warns that the templates could not be read (err), so are not checked.
+func warnTemplates(c *client.Client, err error, diags *diag.Diagnostics) {
 	why := fmt.Sprintf("Reading Kraiter's templates failed: %v", err)
 	if errors.Is(err, client.ErrRouteNotFound) {
 		why = fmt.Sprintf("The API at %s does not list templates (GET /v1/templates answered ROUTE_NOT_FOUND).", c.BaseURL())

@@ -9,8 +9,8 @@ import (
 )
 
 // Reading a kraiter_sequence's state without the framework's reflection, for the hot paths
-// of planning (Read and ModifyPlan), where converting whole models costs more than the rest
-// of the work.
+// of planning (ValidateConfig, Read and ModifyPlan, and UpgradeState), where converting whole
+// models costs more than the rest of the work.
 
 // rawAttributes splits a resource's raw object value into its attributes.
 func rawAttributes(v tftypes.Value) (map[string]tftypes.Value, error) {

@@ -211,9 +211,10 @@ func (r *sequenceResource) ValidateConfig(ctx context.Context, req resource.Vali
 	}
 }
 
-// ModifyPlan keeps updated_at when nothing the API stores will change, refuses to delete or
-// replace a protected sequence, and, when the provider can call the API, warns of what a
-// change does to the live account (see plan_checks.go).
+// ModifyPlan keeps updated_at when nothing the API stores will change, plans the prior
+// definition text when the configured one means the same, refuses to delete or replace a
+// protected sequence, and, when the provider can call the API, warns of what a change does
+// to the live account and checks the templates a changed definition sends (plan_checks.go).
 func (r *sequenceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	// The raw values are compared: reading whole models on every plan costs more than the
 	// rest of this resource's planning.
@@ -276,32 +277,41 @@ func (r *sequenceResource) planDelete(ctx context.Context, state map[string]tfty
 		diags.AddAttributeError(path.Root("deletion_protection"), "Sequence is protected from deletion", protectedDetail(id, verb))
 		return
 	}
-	if r.data == nil || r.data.client == nil || id == "" {
+	c := r.liveClient()
+	if c == nil || id == "" {
 		return
 	}
 	renamed := r.data.checks.plannedDelete(id)
-	warnDelete(ctx, r.data.client, id, verb, renamed, diags)
+	warnDelete(ctx, c, id, verb, renamed, diags)
 }
 
 // planCreate warns when the id to create is taken, and checks the definition's templates.
 func (r *sequenceResource) planCreate(ctx context.Context, plan map[string]tftypes.Value, diags *diag.Diagnostics) {
-	if r.data == nil || r.data.client == nil {
+	c := r.liveClient()
+	if c == nil {
 		return
 	}
 	if id := rawString(plan["id"]); id != "" {
 		renamed := r.data.checks.plannedCreate(id)
-		warnExistingID(ctx, r.data.client, id, renamed, diags)
+		warnExistingID(ctx, c, id, renamed, diags)
 	}
 	r.checkTemplates(ctx, plan, diags)
 }
 
+// checkTemplates checks the templates of the planned definition, when it can call the API.
 func (r *sequenceResource) checkTemplates(ctx context.Context, plan map[string]tftypes.Value, diags *diag.Diagnostics) {
-	if r.data == nil || r.data.client == nil {
-		return
+	if c, text := r.liveClient(), rawString(plan["definition"]); c != nil && text != "" {
+		r.data.checks.checkTemplates(ctx, c, text, diags)
 	}
-	if text := rawString(plan["definition"]); text != "" {
-		r.data.checks.checkTemplates(ctx, r.data.client, text, diags)
+}
+
+// liveClient is the API client when the provider has one (an API key), else nil: the plan's
+// checks of the live account are skipped quietly without it.
+func (r *sequenceResource) liveClient() *client.Client {
+	if r.data == nil {
+		return nil
 	}
+	return r.data.client
 }
 
 // protectedDetail explains why the provider refuses to delete or replace (verb) sequence id.
@@ -462,7 +472,7 @@ func (r *sequenceResource) Update(ctx context.Context, req resource.UpdateReques
 		if seq = r.settleUpdate(ctx, id, err, &resp.Diagnostics); seq == nil {
 			return
 		}
-		if !holdsUpdate(seq, in) {
+		if len(differences(seq, *in.Name, *in.Definition, *in.Triggers)) != 0 {
 			resp.Diagnostics.AddError("Sequence not updated", fmt.Sprintf(
 				"The update of sequence %q did not get a clear answer (%v), and read afterwards, the sequence is not as planned. "+
 					"The state now holds it as Kraiter does; run apply again.", id, err))
@@ -478,11 +488,6 @@ func (r *sequenceResource) Update(ctx context.Context, req resource.UpdateReques
 	}
 	resp.Diagnostics.Append(plan.fromAPI(ctx, seq)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-}
-
-// holdsUpdate reports whether a sequence holds what an update sent.
-func holdsUpdate(seq *client.Sequence, in client.UpdateSequenceInput) bool {
-	return seq.Name == *in.Name && sameDefinition(seq.Definition, *in.Definition) && client.SameTriggers(seq.Triggers, *in.Triggers)
 }
 
 func (r *sequenceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

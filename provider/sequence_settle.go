@@ -40,8 +40,12 @@ func (r *sequenceResource) settleCreate(ctx context.Context, in client.CreateSeq
 	ctx, cancel := settleContext(ctx)
 	defer cancel()
 	seq, err := r.data.client.Sequences.Get(ctx, in.ID)
+	var diffs []string
+	if err == nil {
+		diffs = differences(seq, in.Name, in.Definition, in.Triggers)
+	}
 	switch {
-	case err == nil && len(differences(seq, in)) == 0:
+	case err == nil && len(diffs) == 0:
 		tflog.Warn(ctx, "the create's outcome was unknown, but the sequence exists as sent; keeping it", map[string]any{"id": in.ID})
 		diags.AddWarning("Sequence created, though its answer was lost", fmt.Sprintf(
 			"The create of sequence %q did not get a clear answer (%v). Asked afterwards, Kraiter holds it exactly as sent, so it is kept in the Terraform state.",
@@ -52,7 +56,7 @@ func (r *sequenceResource) settleCreate(ctx context.Context, in client.CreateSeq
 			"The create of sequence %q did not get a clear answer (%v). Asked afterwards, Kraiter holds a sequence with this id whose %s differ from what this apply sent: "+
 				"it is not the one this apply created (another party created it, or it was changed since), so Terraform does not take it over, and nothing was added to the state.\n\n"+
 				"Check the sequence in Kraiter. To manage it from here, import it (terraform import kraiter_sequence.NAME %s); otherwise choose another id.",
-			in.ID, cause, strings.Join(differences(seq, in), " and "), in.ID))
+			in.ID, cause, strings.Join(diffs, " and "), in.ID))
 		return nil, false
 	case errors.Is(err, client.ErrNotFound) && r.data.proof.confirm(ctx, r.data.client) == nil:
 		diags.AddError("Could not create Kraiter sequence", fmt.Sprintf(
@@ -85,15 +89,15 @@ func (r *sequenceResource) settleUpdate(ctx context.Context, id string, cause er
 	return seq
 }
 
-// settleDelete settles a delete whose outcome is unknown (cause): it reports whether the
-// sequence is gone, proven, and adds an error otherwise.
-func (r *sequenceResource) settleDelete(ctx context.Context, id string, cause error, diags *diag.Diagnostics) bool {
+// settleDelete settles a delete whose outcome is unknown (cause): the sequence is gone only
+// when proven to be (the state is then dropped); otherwise it adds an error, which keeps it.
+func (r *sequenceResource) settleDelete(ctx context.Context, id string, cause error, diags *diag.Diagnostics) {
 	ctx, cancel := settleContext(ctx)
 	defer cancel()
 	_, err := r.data.client.Sequences.Get(ctx, id)
 	switch {
 	case errors.Is(err, client.ErrNotFound):
-		return r.believeNotFound(ctx, id, diags)
+		r.believeNotFound(ctx, id, diags)
 	case err == nil:
 		diags.AddError("Could not delete Kraiter sequence", fmt.Sprintf(
 			"The delete of sequence %q did not get a clear answer (%v), and the sequence still exists. It stays in the Terraform state; run the command again.", id, cause))
@@ -102,20 +106,19 @@ func (r *sequenceResource) settleDelete(ctx context.Context, id string, cause er
 			"The delete of sequence %q did not get a clear answer (%v), and reading it afterwards failed too (%v). "+
 				"It stays in the Terraform state; the next plan reads it again and forgets it if Kraiter says it is gone.", id, cause, err))
 	}
-	return false
 }
 
-// differences names the fields of a stored sequence that differ from what a create sent.
-// Definitions are compared by meaning, triggers as sets.
-func differences(seq *client.Sequence, in client.CreateSequenceInput) []string {
+// differences names the fields of a stored sequence that differ from what a create or an
+// update sent. Definitions are compared by meaning, triggers as sets.
+func differences(seq *client.Sequence, name, definition string, triggers []client.Trigger) []string {
 	var out []string
-	if seq.Name != in.Name {
+	if seq.Name != name {
 		out = append(out, "name")
 	}
-	if !sameDefinition(seq.Definition, in.Definition) {
+	if !sameDefinition(seq.Definition, definition) {
 		out = append(out, "definition")
 	}
-	if !client.SameTriggers(seq.Triggers, in.Triggers) {
+	if !client.SameTriggers(seq.Triggers, triggers) {
 		out = append(out, "triggers")
 	}
 	return out
