@@ -77,12 +77,11 @@ func Write(dir string, files map[string][]byte, overwrite bool) ([]string, error
 	return names, replaceFiles(dir, names, files, old)
 }
 
+// describeMode names what is in the way of a folder or a file (links are refused before).
 func describeMode(mode fs.FileMode) string {
 	switch {
 	case mode.IsDir():
 		return "folder"
-	case mode&fs.ModeSymlink != 0:
-		return "symbolic link"
 	case mode.IsRegular():
 		return "file"
 	}

@@ -126,7 +126,7 @@ func checksText(checks []CheckResult) string {
 		if c.Status == string(tfjson.CheckStatusError) {
 			status = "**errored**"
 		}
-		b.WriteString("- " + status + " " + markdown.CodeSpan(markdown.Shorten(c.Address, maxAddress)) + " (" + c.holder() + ")")
+		b.WriteString("- " + status + " " + addressCode(c.Address) + " (" + c.holder() + ")")
 		var messages []string
 		for _, m := range c.Messages {
 			messages = append(messages, markdown.Text(markdown.Shorten(strings.Join(strings.Fields(m), " "), maxCheckMessage)))

@@ -83,14 +83,15 @@ func Render(ctx context.Context, plan *Plan, opts Options) string {
 func (r *review) document() *document {
 	var h strings.Builder
 	h.WriteString("## " + markdown.Heading(markdown.Shorten(cmp.Or(strings.TrimSpace(r.opts.Title), defaultTitle), maxTitle)) + "\n\n")
-	h.WriteString(erroredText(r.plan, r.checks))
+	banner := erroredText(r.plan, r.checks)
+	h.WriteString(banner)
 	h.WriteString(failedStepsText(r.opts.Failed))
 	h.WriteString(checksText(r.checks))
 	h.WriteString(renamesText(r.renames))
 	if allCreatesExist(r.changes) {
 		h.WriteString(stateBackendWarning)
 	}
-	errored := errored(r.plan, r.checks)
+	errored := banner != ""
 	switch {
 	case r.opts.NoPlan:
 		h.WriteString("No plan to review: planning did not finish. Fix the failures above and push again.\n")

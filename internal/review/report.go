@@ -251,7 +251,7 @@ func (r *review) changeReport(c *sequenceChange) ChangeReport {
 		} else {
 			diff := stepdiff.Diff(oldDef, newDef)
 			rep.Steps = diff.Changes
-			if swaps := templateSwaps(diff, oldDef, newDef); r.live != nil && len(swaps) > 0 {
+			if swaps := r.liveTemplateSwaps(diff, oldDef, newDef); len(swaps) > 0 {
 				lookups := r.lookUp(swaps)
 				for _, s := range swaps {
 					rep.Templates = append(rep.Templates, TemplateReport{Path: s.path, Before: lookedUp(s.old, lookups[s.old]), After: lookedUp(s.new, lookups[s.new])})
@@ -283,16 +283,18 @@ func lookedUp(id string, l *templateLookup) TemplateLookedUp {
 }
 
 func contactReport(c dsltest.Contact, oldDef, newDef *definition.Definition, create bool) ContactReport {
-	rep := ContactReport{Name: c.Name, After: contactRun(c.Input, newDef)}
+	after := definition.Simulate(newDef, c.Input)
+	rep := ContactReport{Name: c.Name, After: contactRun(c.Input, after)}
 	if !create && oldDef != nil {
-		rep.Before = contactRun(c.Input, oldDef)
-		rep.Changed = sendsText(c.Input, definition.Simulate(oldDef, c.Input)) != sendsText(c.Input, definition.Simulate(newDef, c.Input))
+		before := definition.Simulate(oldDef, c.Input)
+		rep.Before = contactRun(c.Input, before)
+		rep.Changed = sendsText(c.Input, before) != sendsText(c.Input, after)
 	}
 	return rep
 }
 
-func contactRun(in definition.SimulationInput, def *definition.Definition) *ContactRun {
-	res := definition.Simulate(def, in)
+// contactRun is what a simulation of a contact (in) did, for the report.
+func contactRun(in definition.SimulationInput, res definition.SimulationResult) *ContactRun {
 	run := &ContactRun{Sends: []Send{}}
 	for _, s := range res.Sends {
 		run.Sends = append(run.Sends, Send{TemplateID: s.TemplateID, After: definition.FormatOffset(s.After)})

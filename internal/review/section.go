@@ -39,7 +39,8 @@ func (r *review) changeParts(c *sequenceChange) []part {
 	}
 	switch c.kind {
 	case kindDestroy:
-		return []part{{text: head + destroyWarning(c.live) + r.notFetched(c) + overview(c.before)}}
+		def, err := c.before.parsed()
+		return []part{{text: head + destroyWarning(c.live) + notFetched(c) + overview(c.before, def, err)}}
 	case kindForget:
 		return []part{{text: head + "Terraform stops managing this sequence. It stays in Kraiter as it is and keeps enrolling contacts through its triggers.\n\n"}}
 	case kindCreate:
@@ -48,7 +49,7 @@ func (r *review) changeParts(c *sequenceChange) []part {
 		head += replaceWarning(c)
 	case kindUpdate:
 	}
-	return r.updateParts(head+r.notFetched(c), c)
+	return r.updateParts(head+notFetched(c), c)
 }
 
 // addressCode writes a resource address as inline code, shortened when long.
@@ -77,7 +78,7 @@ func fieldCode(f field) string {
 
 // notFetched says, in a section, why the account's figures for it are missing; "" when they
 // are there or were not asked for.
-func (r *review) notFetched(c *sequenceChange) string {
+func notFetched(c *sequenceChange) string {
 	if c.live.reason == "" {
 		return ""
 	}
@@ -91,9 +92,9 @@ func destroyWarning(l liveResult) string {
 	return "> [!WARNING]\n> Deleting this sequence " + cancelsText(l) + ": the contacts in it get none of its remaining emails.\n\n"
 }
 
-// overview lists a sequence's name, triggers and steps.
-func overview(s *sequenceState) string {
-	def, err := s.parsed()
+// overview lists a sequence's name, triggers and steps; def and err are its definition,
+// parsed.
+func overview(s *sequenceState, def *definition.Definition, err error) string {
 	return "- **Name:** " + fieldCode(s.name) + "\n" +
 		"- **Triggers:** " + s.triggers.text() + "\n" +
 		"- **Steps:** " + markdown.Text(stepsSummary(s, def, err)) + "\n\n"
@@ -118,9 +119,7 @@ func (r *review) createParts(head string, c *sequenceChange) []part {
 		head += existsWarning
 	}
 	def, err := s.parsed()
-	parts := []part{{text: head + r.notFetched(c) + "- **Name:** " + fieldCode(s.name) + "\n" +
-		"- **Triggers:** " + s.triggers.text() + "\n" +
-		"- **Steps:** " + markdown.Text(stepsSummary(s, def, err)) + "\n\n"}}
+	parts := []part{{text: head + notFetched(c) + overview(s, def, err)}}
 	if def == nil {
 		return parts
 	}
@@ -178,7 +177,7 @@ func (r *review) updateParts(head string, c *sequenceChange) []part {
 		text += strings.Join(lines, "\n") + "\n\n"
 	}
 	parts := []part{{text: text + "**Step changes:** " + diff.Summary() + "\n\n" + r.changeItems(c, diff)}}
-	if swaps := templateSwaps(diff, oldDef, newDef); r.live != nil && len(swaps) > 0 {
+	if swaps := r.liveTemplateSwaps(diff, oldDef, newDef); len(swaps) > 0 {
 		lookups := r.lookUp(swaps) // started now, so that they run while the comment is written
 		parts = append(parts, part{detail: detailTemplates, render: func() string { return templatesTable(swaps, lookups) + "\n" }})
 	}
@@ -260,7 +259,7 @@ func inFlightText(s *SequenceStatus) string {
 	if s.ActiveEnrolments == 1 {
 		verb = "finishes"
 	}
-	return countText(s.ActiveEnrolments, "contact") + " (" + enrolledText(s) + "), who " + verb +
+	return prose.Count(int(s.ActiveEnrolments), "contact") + " (" + enrolledText(s) + "), who " + verb +
 		" on the version they enrolled under; the change applies to contacts enrolled after the apply."
 }
 
@@ -268,6 +267,15 @@ func inFlightText(s *SequenceStatus) string {
 type templateSwap struct {
 	path     string
 	old, new string
+}
+
+// liveTemplateSwaps are the template swaps whose templates the account is asked about: none
+// without an account.
+func (r *review) liveTemplateSwaps(diff *stepdiff.StepDiff, oldDef, newDef *definition.Definition) []templateSwap {
+	if r.live == nil {
+		return nil
+	}
+	return templateSwaps(diff, oldDef, newDef)
 }
 
 // templateSwaps lists the changed template ids of a diff, with the ids as the definitions

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -73,8 +74,7 @@ func renamesText(renames []Rename) string {
 				" destroyed and created again under another address, as above; `kraiter review --format json` lists them all.\n\n")
 			break
 		}
-		from, to := markdown.CodeSpan(markdown.Shorten(r.From, maxAddress)), markdown.CodeSpan(markdown.Shorten(r.To, maxAddress))
-		b.WriteString("> [!WARNING]\n> **" + from + " and " + to + " are the same sequence, " + markdown.CodeSpan(markdown.Shorten(r.ID, maxAddress)) + ".** " +
+		b.WriteString("> [!WARNING]\n> **" + addressCode(r.From) + " and " + addressCode(r.To) + " are the same sequence, " + addressCode(r.ID) + ".** " +
 			"This plan destroys the one and creates the other: the apply deletes the sequence, which " + cancelsText(r.destroyed.live) +
 			", and creates it again, empty (or fails to, when the create runs before the delete). ")
 		if r.Moved == "" {
@@ -97,19 +97,12 @@ func cancelsText(l liveResult) string {
 	if n == 0 {
 		return "cancels no enrolment (none is active; " + enrolledText(l.status) + ")"
 	}
-	return "cancels its " + countText(n, "active enrolment") + " (" + enrolledText(l.status) + ")"
+	return "cancels its " + prose.Count(int(n), "active enrolment") + " (" + enrolledText(l.status) + ")"
 }
 
 // enrolledText is the total of a sequence's enrolments: "12 enrolled in all".
 func enrolledText(s *SequenceStatus) string {
 	return strconv.FormatInt(s.TotalEnrolled, 10) + " enrolled in all"
-}
-
-func countText(n int64, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.FormatInt(n, 10) + " " + noun + "s"
 }
 
 // allCreatesExist reports whether every change is the create of an id that exists in
@@ -187,9 +180,7 @@ func outputTail(output string) string {
 		size += len(line) + 1
 		kept = append(kept, line)
 	}
-	for i, j := 0, len(kept)-1; i < j; i, j = i+1, j-1 {
-		kept[i], kept[j] = kept[j], kept[i]
-	}
+	slices.Reverse(kept)
 	if left := len(lines) - len(kept); left > 0 {
 		kept = append([]string{"… " + prose.Count(left, "earlier line") + " left out"}, kept...)
 	}
