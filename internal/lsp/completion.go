@@ -30,14 +30,15 @@ func (s *server) completion(_ *glsp.Context, params *protocol.CompletionParams) 
 	a := snap.analysis()
 	offset := snap.text.offset(params.Position)
 	p := a.completionPlace(offset)
+	root := a.root(&p)
 	list := &protocol.CompletionList{Items: []protocol.CompletionItem{}}
 	switch {
 	case p.statementStart():
 		list.Items = statementItems(p.blocks)
 	case p.inString():
 		list.Items, list.IsIncomplete = s.stringItems(a, snap.text, &p, offset)
-	case a.root(&p) != "":
-		list.Items = s.referenceItems(a, a.root(&p))
+	case root != "":
+		list.Items = s.referenceItems(a, root)
 	case p.body.attr != "":
 		list.Items = expressionItems(&p)
 	}

@@ -1,9 +1,11 @@
 package lsp
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/tliron/glsp"
@@ -40,13 +42,9 @@ func (s *server) hover(_ *glsp.Context, params *protocol.HoverParams) (*protocol
 // function, a reference, or a template id from the account.
 func (s *server) hoverDoc(a *analysis, p *place) string {
 	name := string(p.word.Bytes)
-	next := hclsyntax.TokenEOF
-	if p.i+1 < len(a.tokens) {
-		next = a.tokens[p.i+1].Type
-	}
 	switch {
 	case p.statementStart() && p.word.Type == hclsyntax.TokenIdent:
-		return statementDoc(p.blocks, name, next == hclsyntax.TokenEqual)
+		return statementDoc(p.blocks, name, a.next(p.i, hclsyntax.TokenEqual))
 	case p.inString():
 		return s.stringDoc(a, p)
 	case p.word.Type != hclsyntax.TokenIdent:
@@ -55,14 +53,14 @@ func (s *server) hoverDoc(a *analysis, p *place) string {
 	if root := a.root(p); root != "" {
 		return s.referenceDoc(a, root, name)
 	}
-	if next == hclsyntax.TokenOParen {
+	if a.next(p.i, hclsyntax.TokenOParen) {
 		for i := range functions {
 			if functions[i].Name == name {
 				return functionDoc(&functions[i])
 			}
 		}
 	}
-	if next == hclsyntax.TokenDot {
+	if a.next(p.i, hclsyntax.TokenDot) {
 		for _, r := range references {
 			if r.Root == name {
 				return fmt.Sprintf("**%s**.NAME\n\n%s", r.Root, r.Doc)
@@ -138,26 +136,28 @@ const maxShown = 200
 // definitionLine is the line of the file at offset, bounded.
 func definitionLine(t *text, offset int) string {
 	end := len(t.src)
-	if i := strings.IndexByte(string(t.src[offset:]), '\n'); i >= 0 {
+	if i := bytes.IndexByte(t.src[offset:], '\n'); i >= 0 {
 		end = offset + i
 	}
 	return bounded(string(t.src[offset:end]))
 }
 
-func bounded(s string) string {
-	if len(s) <= maxShown {
+// bounded is s, cut to maxShown bytes.
+func bounded(s string) string { return boundedTo(s, maxShown) }
+
+// boundedTo is s, cut to at most limit bytes at the start of a character, with an ellipsis.
+func boundedTo(s string, limit int) string {
+	if len(s) <= limit {
 		return s
 	}
-	cut := maxShown
-	for cut > 0 && !isRuneStart(s[cut]) {
+	cut := limit
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--
 	}
 	return s[:cut] + "…"
 }
 
-func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
-
-// quoteBounded writes a value as an HCL string, bounded.
+// quoteBounded writes a value quoted, its control characters escaped, bounded.
 func quoteBounded(s string) string { return bounded(strconv.Quote(s)) }
 
 // blockDoc documents a step block: what it does, its attributes and branches, an example.

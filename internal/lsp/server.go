@@ -184,10 +184,7 @@ const maxLogMessage = 1000
 // logMessage writes a line to the editor's log, never a pop-up: what works offline is no
 // error to the user.
 func (s *server) logMessage(typ protocol.MessageType, format string, args ...any) {
-	msg := fmt.Sprintf(format, args...)
-	if len(msg) > maxLogMessage {
-		msg = msg[:maxLogMessage] + "…"
-	}
+	msg := boundedTo(fmt.Sprintf(format, args...), maxLogMessage)
 	s.notify(protocol.ServerWindowLogMessage, &protocol.LogMessageParams{Type: typ, Message: "kraiter: " + msg})
 }
 

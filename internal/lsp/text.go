@@ -3,6 +3,7 @@ package lsp
 import (
 	"fmt"
 	"sort"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
@@ -47,11 +48,7 @@ func (t *text) offset(p protocol.Position) int {
 	off, units := t.lines[line], 0
 	for off < end && units < int(p.Character) {
 		r, size := utf8.DecodeRune(t.src[off:end])
-		if r >= 0x10000 {
-			units += 2
-		} else {
-			units++
-		}
+		units += utf16.RuneLen(r)
 		off += size
 	}
 	return off
@@ -87,11 +84,7 @@ func utf16Len(b []byte) int {
 	n := 0
 	for len(b) > 0 {
 		r, size := utf8.DecodeRune(b)
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
+		n += utf16.RuneLen(r)
 		b = b[size:]
 	}
 	return n
