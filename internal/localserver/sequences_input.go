@@ -62,28 +62,14 @@ func readSequenceInput(f *fields, create bool) sequenceInput {
 	return in
 }
 
-// templateRef is a template id that a step names, and the path of the field that names it.
-type templateRef struct {
-	path, id string
-}
-
 // templateRefs lists the templates a definition's steps name: the template id fields of the
 // step table. A parsed definition is walked; one with problems is read leniently from its
 // JSON, so that unknown templates are reported together with the problems that kept it from
 // parsing, unless its JSON holds what the decoder would change, which would make up template
 // ids.
-func templateRefs(in sequenceInput) []templateRef {
-	var refs []templateRef
+func templateRefs(in sequenceInput) []definition.TemplateRef {
 	if in.def != nil {
-		in.def.Walk(func(path string, s *definition.Step) {
-			fields := s.Type.Fields()
-			for i := range fields {
-				if f := &fields[i]; f.Kind == definition.FieldTemplateID {
-					refs = append(refs, templateRef{path: path + "." + f.Name, id: f.Text(s)})
-				}
-			}
-		})
-		return refs
+		return in.def.TemplateRefs()
 	}
 	if len(definition.CheckStrictJSON([]byte(in.text))) > 0 {
 		return nil
@@ -92,6 +78,7 @@ func templateRefs(in sequenceInput) []templateRef {
 	if json.Unmarshal([]byte(in.text), &doc) != nil {
 		return nil
 	}
+	var refs []definition.TemplateRef
 	var walk func(path string, steps any)
 	walk = func(path string, steps any) {
 		list, _ := steps.([]any)
@@ -103,7 +90,7 @@ func templateRefs(in sequenceInput) []templateRef {
 				switch {
 				case f.Kind == definition.FieldTemplateID:
 					if id, ok := step[f.Name].(string); ok && id != "" {
-						refs = append(refs, templateRef{path: at + "." + f.Name, id: id})
+						refs = append(refs, definition.TemplateRef{Path: at + "." + f.Name, TemplateID: id})
 					}
 				case f.Kind.Shape() == definition.ShapeSteps:
 					walk(at+"."+f.Name, step[f.Name])
@@ -127,13 +114,13 @@ func checkTemplates(ctx context.Context, tx *sql.Tx, in sequenceInput) ([]defini
 	}
 	var problems []definition.Problem
 	for _, ref := range refs {
-		if _, found := slices.BinarySearch(known, ref.id); found {
+		if _, found := slices.BinarySearch(known, ref.TemplateID); found {
 			continue
 		}
 		problems = append(problems, definition.Problem{
-			Path: ref.path,
+			Path: ref.Path,
 			Message: fmt.Sprintf("unknown template %q; create it first (POST /v1/templates) or use an existing template id%s",
-				ref.id, definition.DidYouMean(ref.id, known)),
+				ref.TemplateID, definition.DidYouMean(ref.TemplateID, known)),
 		})
 	}
 	return problems, nil
