@@ -9,7 +9,8 @@ import (
 )
 
 // MarshalJSON writes the canonical form: defaults filled, keys in a fixed order, no spaces.
-// A step type that Parse would refuse is an *UnknownStepTypeError.
+// A step type that Parse would refuse is an *UnknownStepTypeError; a field whose kind the
+// kind table lacks is an error too.
 func (d Definition) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(`{"steps":`)

@@ -55,8 +55,7 @@ const (
 
 // meter holds the work left for one file, and the limit the current evaluation hit, if any.
 type meter struct {
-	left      int
-	exhausted bool // the file's allowance is spent: nothing more is evaluated
+	left int // the work left of the file's allowance; below zero, nothing more is evaluated
 
 	failure *limitError // the limit the current evaluation hit
 	where   *hcl.Range  // the place of the guard that ended the evaluation
@@ -129,12 +128,14 @@ var errTooMuchWork = &limitError{"Too much computation",
 // charge takes work from the file's allowance.
 func (m *meter) charge(work int) error {
 	m.left -= work
-	if m.left >= 0 {
-		return nil
+	if m.exhausted() {
+		return errTooMuchWork
 	}
-	m.exhausted = true
-	return errTooMuchWork
+	return nil
 }
+
+// exhausted reports whether the file's allowance is spent.
+func (m *meter) exhausted() bool { return m.left < 0 }
 
 // pass is a guard: it lets a value through, or ends the evaluation. place is the guard's
 // number, kind its name. A loop's collection is charged for the iterations before they run,

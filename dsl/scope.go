@@ -161,7 +161,7 @@ func traversalText(trav hcl.Traversal) string {
 // Once the file's allowance of work is spent, nothing more is evaluated: the one error that
 // says so is enough.
 func (s *scope) value(expr hclsyntax.Expression, use usage) (cty.Value, bool) {
-	if !s.checkRefs(expr, use) || s.meter.exhausted {
+	if !s.checkRefs(expr, use) || s.meter.exhausted() {
 		return cty.NilVal, false
 	}
 	val, diags := s.meter.evaluate(expr, s.ctx)

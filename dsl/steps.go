@@ -173,10 +173,15 @@ func (c *compiler) canonicalText(expr hclsyntax.Expression, a *attrSpec, text st
 		c.diags = append(c.diags, errorAt(expr.Range(), "Empty "+a.field.Kind.String(), fmt.Sprintf("Give %s, such as %s.", a.field.Doc, a.assignment())))
 		return ""
 	case err != nil:
-		c.diags = append(c.diags, errorAt(expr.Range(), "Invalid "+a.field.Kind.String(), capitalize(err.Error())+"."))
+		c.invalid(expr, a.field.Kind.String(), err)
 		return ""
 	}
 	return canon
+}
+
+// invalid reports text of a kind ("duration") that its canonical form refuses (err).
+func (c *compiler) invalid(expr hclsyntax.Expression, kind string, err error) {
+	c.diags = append(c.diags, errorAt(expr.Range(), "Invalid "+kind, capitalize(err.Error())+"."))
 }
 
 // text evaluates the string of a text attribute; null is an error for a required one.
@@ -243,13 +248,9 @@ func (c *compiler) duration(expr hclsyntax.Expression, use usage) (string, bool)
 	if !ok {
 		return "", false
 	}
-	return c.canonicalDuration(expr, text)
-}
-
-func (c *compiler) canonicalDuration(expr hclsyntax.Expression, text string) (string, bool) {
 	canon, err := definition.CanonicalDuration(text)
 	if err != nil {
-		c.diags = append(c.diags, errorAt(expr.Range(), "Invalid duration", capitalize(err.Error())+"."))
+		c.invalid(expr, "duration", err)
 		return "", false
 	}
 	return canon, true

@@ -198,7 +198,7 @@ func writeCty(b *bytes.Buffer, val cty.Value) error {
 		if f.IsInf() {
 			return fmt.Errorf("is infinite; only finite numbers can be compared")
 		}
-		if exp := f.MantExp(nil); exp > maxComputedExponent || exp < -maxComputedExponent {
+		if !numberFits(val) {
 			return fmt.Errorf("is a number too large or too small to compute; write it as a literal, or as number(\"TEXT\")")
 		}
 		b.WriteString(f.Text('g', -1))

@@ -14,8 +14,9 @@ import (
 	"github.com/kraiter/terraform-provider-kraiter/internal/prose"
 )
 
-// This file reads the values that test files and contacts files share: a sample contact's
-// attributes, events and times, and lists of strings. Every value is written out.
+// This file reads the values of test files and contacts files: a sample contact's
+// attributes, events and times, and lists of strings, which both have, and a test's vars.
+// Every value is written out.
 
 // reader reads the values of one file and collects its problems: those of the values as HCL
 // (dsl.Literals) and those of what they mean here.

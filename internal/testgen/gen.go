@@ -46,7 +46,7 @@ func Changed(steps int) string {
 
 func definition(steps int, suffix, delay string) string {
 	if steps <= 0 || steps%StepsPerBlock != 0 {
-		panic(fmt.Sprintf("gen: %d steps is not a positive multiple of %d", steps, StepsPerBlock))
+		panic(fmt.Sprintf("testgen: %d steps is not a positive multiple of %d", steps, StepsPerBlock))
 	}
 	blocks := make([]string, steps/StepsPerBlock)
 	for i := range blocks {

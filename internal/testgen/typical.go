@@ -36,11 +36,11 @@ var TypicalTemplates = []string{"tmpl_welcome", "tmpl_tips", "tmpl_followup", "t
 func Typical() string {
 	var v any
 	if err := json.Unmarshal([]byte(typical), &v); err != nil {
-		panic(fmt.Sprintf("gen: the typical definition is not JSON: %v", err))
+		panic(fmt.Sprintf("testgen: the typical definition is not JSON: %v", err))
 	}
 	out, err := json.Marshal(v)
 	if err != nil {
-		panic(fmt.Sprintf("gen: write the typical definition: %v", err))
+		panic(fmt.Sprintf("testgen: write the typical definition: %v", err))
 	}
 	return string(out)
 }
