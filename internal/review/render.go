@@ -46,6 +46,12 @@ const (
 	maxTitle     = 200
 )
 
+// title is the comment's title, in the Markdown and the JSON alike: the one given, on one
+// line and bounded, or the default when it is empty or blank.
+func (o Options) title() string {
+	return markdown.Shorten(cmp.Or(strings.Join(strings.Fields(o.Title), " "), defaultTitle), maxTitle)
+}
+
 // review is what the comment and the report say, read from the plan and the account.
 type review struct {
 	opts    Options
@@ -82,7 +88,7 @@ func Render(ctx context.Context, plan *Plan, opts Options) string {
 // table, then a section per drifted sequence and per change.
 func (r *review) document() *document {
 	var h strings.Builder
-	h.WriteString("## " + markdown.Heading(markdown.Shorten(cmp.Or(strings.TrimSpace(r.opts.Title), defaultTitle), maxTitle)) + "\n\n")
+	h.WriteString("## " + markdown.Heading(r.opts.title()) + "\n\n")
 	banner := erroredText(r.plan, r.checks)
 	h.WriteString(banner)
 	h.WriteString(failedStepsText(r.opts.Failed))

@@ -31,6 +31,13 @@ func TestRenderNoChanges(t *testing.T) {
 	if got := Render(context.Background(), &Plan{}, Options{}); got != "## Kraiter sequences\n\nNo Kraiter sequence changes.\n" {
 		t.Errorf("Render of an empty plan = %q", got)
 	}
+	// The report's title is the comment's.
+	for _, title := range []string{"", " \n ", " Production\n  (eu) ", strings.Repeat("long title ", 30)} {
+		heading, _, _ := strings.Cut(Render(context.Background(), plan, Options{Title: title}), "\n")
+		if got := NewReport(context.Background(), plan, Options{Title: title}).Title; "## "+got != heading {
+			t.Errorf("the report's title for %q is %q; the comment's heading is %q", title, got, heading)
+		}
+	}
 }
 
 // TestRenderSections checks what each kind of change says, for what the golden reviews of

@@ -141,7 +141,7 @@ func NewReport(ctx context.Context, plan *Plan, opts Options) *Report {
 	r, done := newReview(ctx, plan, opts)
 	defer done()
 	rep := &Report{
-		Title:               strings.Join(strings.Fields(cmp.Or(opts.Title, defaultTitle)), " "),
+		Title:               opts.title(),
 		NoPlan:              opts.NoPlan,
 		Errored:             errored(plan, r.checks),
 		FailedSteps:         append([]FailedStep{}, opts.Failed...),
@@ -153,7 +153,7 @@ func NewReport(ctx context.Context, plan *Plan, opts Options) *Report {
 		Changes:             []ChangeReport{},
 	}
 	if r.live == nil {
-		rep.Live.Reason = cmp.Or(opts.NoAccount, "no account was given")
+		rep.Live.Reason = cmp.Or(opts.NoAccount, noAccount)
 	}
 	for _, e := range r.drift {
 		rep.Drift = append(rep.Drift, driftReport(e))

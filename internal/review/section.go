@@ -391,10 +391,13 @@ func stepsUnreadable(state, live *sequenceState) string {
 	return "the definition in Kraiter " + definitionProblem(live, err) + "."
 }
 
+// noAccount is why live figures were not fetched when the caller gave no reason.
+const noAccount = "no account was given"
+
 // liveNotFetchedText is the line that says the account was not read, and why.
 func liveNotFetchedText(reason string) string {
 	if reason == "" {
-		reason = "no account was given"
+		reason = noAccount
 	}
 	return "_Live figures (enrolments, templates) were not fetched: " + markdown.Text(reason) + "._\n"
 }
