@@ -51,11 +51,7 @@ func compileTable(rs results) (*report.Table, error) {
 		}
 		ratio := report.Ratio(c, p)
 		if n == largest() {
-			verdict := "met"
-			if c/p > compileTarget {
-				verdict = "NOT met"
-			}
-			ratio += fmt.Sprintf(" (target <= %.0fx: %s)", compileTarget, verdict)
+			ratio += fmt.Sprintf(" (target <= %.0fx: %s)", compileTarget, report.Verdict(c/p <= compileTarget))
 		}
 		t.Add(strconv.Itoa(n), duration(c), cell(rs, compile, allocs, count), duration(p), cell(rs, parse, allocs, count), ratio)
 	}
@@ -110,11 +106,7 @@ func lspTable(rs results) (*report.Table, error) {
 		if !ok {
 			return nil, fmt.Errorf("the output has no %s; run the internal/lsp package's benchmarks", op.name)
 		}
-		verdict := "met"
-		if time.Duration(v) > op.target {
-			verdict = "NOT met"
-		}
-		t.Add(op.what, duration(v), fmt.Sprintf("<= %s: %s", fmtDuration(op.target), verdict), cell(rs, op.name, allocs, count))
+		t.Add(op.what, duration(v), fmt.Sprintf("<= %s: %s", fmtDuration(op.target), report.Verdict(time.Duration(v) <= op.target)), cell(rs, op.name, allocs, count))
 	}
 	return t, nil
 }

@@ -147,10 +147,7 @@ func ratioTable(cfg config, res results) *report.Table {
 
 // verdict judges a ratio against its bound, such as "<= 1.10x: met".
 func verdict(ratio, bound float64) string {
-	if ratio > bound {
-		return fmt.Sprintf("<= %.2fx: NOT met", bound)
-	}
-	return fmt.Sprintf("<= %.2fx: met", bound)
+	return fmt.Sprintf("<= %.2fx: %s", bound, report.Verdict(ratio <= bound))
 }
 
 func cpuTable(cfg config, res results) *report.Table {

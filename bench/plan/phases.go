@@ -130,7 +130,7 @@ func (b *bench) latencyRun(ctx context.Context, n int) error {
 			}
 			latency := b.cfg.latencies[turn]
 			fmt.Fprintf(os.Stderr, "plan: %d/%d plan %d kraiter_sequence with %s latency\n", rep+1, b.cfg.latencyReps, n, latency)
-			m, err := b.planWithLatency(ctx, b.r.server, latency, func() (measurement, error) { return b.plan(ctx, n, kraiterSequence) })
+			m, err := planWithLatency(ctx, b.r.server, latency, func() (measurement, error) { return b.plan(ctx, n, kraiterSequence) })
 			if err != nil {
 				return err
 			}
@@ -141,7 +141,7 @@ func (b *bench) latencyRun(ctx context.Context, n int) error {
 }
 
 // planWithLatency runs plan while server delays every request by latency (none when 0).
-func (b *bench) planWithLatency(ctx context.Context, server *harness.Server, latency time.Duration, plan func() (measurement, error)) (m measurement, err error) {
+func planWithLatency(ctx context.Context, server *harness.Server, latency time.Duration, plan func() (measurement, error)) (m measurement, err error) {
 	if latency == 0 {
 		return plan()
 	}

@@ -51,7 +51,7 @@ func (b *bench) smallStateRun(ctx context.Context) (err error) {
 				for i := range 2 {
 					large := (i+rep)%2 == 1
 					fmt.Fprintf(os.Stderr, "plan: %d/%d plan %d kraiter_sequence in the %s account, %s latency\n", rep+1, b.cfg.smallReps, n, accountName(large), latency)
-					m, err := b.planWithLatency(ctx, servers[large], latency, func() (measurement, error) {
+					m, err := planWithLatency(ctx, servers[large], latency, func() (measurement, error) {
 						return b.planOn(ctx, servers[large], b.smallDir(n, large), n, kraiterSequence)
 					})
 					if err != nil {

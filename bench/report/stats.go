@@ -60,3 +60,11 @@ func Ratio(a, b float64) string {
 
 // MiB formats bytes as mebibytes with one decimal.
 func MiB(bytes uint64) string { return fmt.Sprintf("%.1f MiB", float64(bytes)/(1<<20)) }
+
+// Verdict says whether a target is met, as the tables write it: "met" or "NOT met".
+func Verdict(met bool) string {
+	if met {
+		return "met"
+	}
+	return "NOT met"
+}

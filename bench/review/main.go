@@ -173,14 +173,12 @@ func measure(ctx context.Context, name string, args ...string) (measured, error)
 
 func page(cfg config, cases []planCase, sizes map[planCase]int64, decodes, reviews map[planCase][]measured, args []string) *report.Page {
 	t := &report.Table{Header: []string{"plan", "plan JSON", "decode alone", "decode peak RSS", "kraiter review", "review peak RSS", "time / decode", "memory / decode"}}
-	verdict := "met"
+	met := true
 	for _, c := range cases {
 		dt, dm := medians(decodes[c])
 		rt, rm := medians(reviews[c])
 		timeRatio, memRatio := float64(rt)/float64(dt), float64(rm)/float64(dm)
-		if timeRatio > targetRatio || memRatio > targetRatio {
-			verdict = "NOT met"
-		}
+		met = met && timeRatio <= targetRatio && memRatio <= targetRatio
 		t.Add(c.String(), fmt.Sprintf("%.1f MB", float64(sizes[c])/1e6), report.Seconds(dt), mib(dm), report.Seconds(rt), mib(rm),
 			report.Ratio(float64(rt), float64(dt)), report.Ratio(float64(rm), float64(dm)))
 	}
@@ -189,7 +187,7 @@ func page(cfg config, cases []planCase, sizes map[planCase]int64, decodes, revie
 		Setup: []string{"plan JSON written as `tofu show -json` writes it (planned values, resource changes, prior state, configuration), every sequence updated: the typical sequence with a template and a delay changed, or generated 1,000-step sequences with two steps of every ten changed"}}
 	p.Add(report.Section{Text: fmt.Sprintf("`kraiter review --offline PLAN_JSON` (the comment, within GitHub's limit) against a program that reads the file and "+
 		"decodes all of it into terraform-json's Plan, each a process of its own. Times are wall times and memory the process's peak resident "+
-		"set (getrusage), the medians of %d runs. Target: the review within %.0fx the decode's time and memory: %s.", cfg.reps, targetRatio, verdict), Table: t})
+		"set (getrusage), the medians of %d runs. Target: the review within %.0fx the decode's time and memory: %s.", cfg.reps, targetRatio, report.Verdict(met)), Table: t})
 	return p
 }
 
