@@ -100,6 +100,15 @@ check_lock() {
   done
 }
 
+# host_of CLI: the registry host whose address the CLI gives the provider.
+host_of() {
+  case "$1" in
+    tofu) echo registry.opentofu.org ;;
+    terraform | terraform-current) echo registry.terraform.io ;;
+    *) fail "unknown CLI $1 in KRAITER_MIRROR_CLIS; use tofu, terraform and/or terraform-current" ;;
+  esac
+}
+
 # new_config DIR: a new folder holding the configuration.
 new_config() {
   mkdir "$1"
@@ -107,11 +116,7 @@ new_config() {
 }
 
 for name in ${KRAITER_MIRROR_CLIS:-tofu terraform terraform-current}; do
-  case "$name" in
-    tofu) host=registry.opentofu.org ;;
-    terraform | terraform-current) host=registry.terraform.io ;;
-    *) fail "unknown CLI $name in KRAITER_MIRROR_CLIS; use tofu, terraform and/or terraform-current" ;;
-  esac
+  host=$(host_of "$name")
   cli=$(scripts/install-clis.sh "$name")
   # Only the mirror: with no direct block, nothing may come from a registry.
   mirror_config="$work/$name.tfrc"
@@ -158,10 +163,7 @@ after=$(git status --porcelain --untracked-files=all)
 [ "$after" = "$before" ] || fail "the guide's build from source changed the clone:
 $(diff <(echo "$before") <(echo "$after"))"
 for name in ${KRAITER_MIRROR_CLIS:-tofu terraform terraform-current}; do
-  case "$name" in
-    tofu) host=registry.opentofu.org ;;
-    *) host=registry.terraform.io ;;
-  esac
+  host=$(host_of "$name")
   cli=$(scripts/install-clis.sh "$name")
   dir="$work/$name-source"
   new_config "$dir"

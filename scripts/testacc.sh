@@ -26,11 +26,12 @@ EXTRA_ARGS=("$@")
 version() { TF_CLI_CONFIG_FILE="$cli_config" "$1" version | head -n1; }
 for cli in ${KRAITER_ACC_CLIS:-tofu terraform terraform-current}; do
   case "$cli" in
-    tofu | terraform | terraform-current) path=$(scripts/install-clis.sh "$cli") ;;
+    tofu)
+      path=$(scripts/install-clis.sh "$cli")
+      run "OpenTofu ($(version "$path"))" TF_ACC_TERRAFORM_PATH="$path" TF_ACC_PROVIDER_HOST=registry.opentofu.org ;;
+    terraform | terraform-current)
+      path=$(scripts/install-clis.sh "$cli")
+      run "Terraform ($(version "$path"))" -u TF_ACC_PROVIDER_HOST TF_ACC_TERRAFORM_PATH="$path" ;;
     *) echo "unknown CLI $cli in KRAITER_ACC_CLIS; use tofu, terraform and/or terraform-current" >&2; exit 2 ;;
-  esac
-  case "$cli" in
-    tofu) run "OpenTofu ($(version "$path"))" TF_ACC_TERRAFORM_PATH="$path" TF_ACC_PROVIDER_HOST=registry.opentofu.org ;;
-    *) run "Terraform ($(version "$path"))" -u TF_ACC_PROVIDER_HOST TF_ACC_TERRAFORM_PATH="$path" ;;
   esac
 done
