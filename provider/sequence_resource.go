@@ -446,6 +446,13 @@ func (r *sequenceResource) Update(ctx context.Context, req resource.UpdateReques
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
+	id := plan.ID.ValueString()
+	if plan.Name.Equal(state.Name) && plan.Definition.Equal(state.Definition) && plan.Triggers.Equal(state.Triggers) {
+		// Only Terraform's own settings changed (deletion_protection, timeouts).
+		plan.Status, plan.CreatedAt, plan.UpdatedAt = state.Status, state.CreatedAt, state.UpdatedAt
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		return
+	}
 	triggers, diags := triggersFromSet(ctx, plan.Triggers)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
@@ -453,13 +460,6 @@ func (r *sequenceResource) Update(ctx context.Context, req resource.UpdateReques
 	}
 	if triggers == nil {
 		triggers = []client.Trigger{}
-	}
-	id := plan.ID.ValueString()
-	if plan.Name.Equal(state.Name) && plan.Definition.Equal(state.Definition) && plan.Triggers.Equal(state.Triggers) {
-		// Only Terraform's own settings changed (deletion_protection, timeouts).
-		plan.Status, plan.CreatedAt, plan.UpdatedAt = state.Status, state.CreatedAt, state.UpdatedAt
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		return
 	}
 	// Every managed field is sent, not only those the plan changes: the configuration wins
 	// over an edit made in Kraiter's app that this plan did not see (-refresh=false), and

@@ -63,8 +63,8 @@ type section struct {
 }
 
 // document is the comment before it is fitted: the heading, the summary table's rows, a
-// legend under it and the sections. fit records in dropped, cut and rowsCut what it leaves
-// out.
+// legend under it and the sections. fit records what it keeps and leaves out in kept, dropped
+// and rowsCut.
 type document struct {
 	heading  string
 	rows     []string
